@@ -106,7 +106,15 @@ public final class RequestRules {
                 field + " must be a string, not a " + value.typeName() + "."));
     }
 
+    /**
+     * Returns the request id as sent, for echoing in an error. An id longer than the maximum is not echoed, so that a
+     * device cannot make the server publish an error larger than the broker accepts.
+     */
     private static Optional<String> rawRequestId(Map<String, FieldValue> fields) {
-        return fields.get(RequestId.FIELD) instanceof FieldValue.Text text ? Optional.of(text.value()) : Optional.empty();
+        if (fields.get(RequestId.FIELD) instanceof FieldValue.Text text
+                && text.value().codePointCount(0, text.value().length()) <= RequestId.MAX_LENGTH) {
+            return Optional.of(text.value());
+        }
+        return Optional.empty();
     }
 }
