@@ -51,7 +51,8 @@ class TextRulesTest {
     }
 
     private static final String COOKIE = "\uD83C\uDF6A"; // U+1F36A, one code point, two UTF-16 units
-    private static final String FAMILY_EMOJI = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // man ZWJ woman ZWJ girl
+    // man, ZWJ, woman, ZWJ, girl: five code points shown as one family emoji
+    private static final String FAMILY_EMOJI = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
 
     @ParameterizedTest
     @EnumSource(TextField.class)

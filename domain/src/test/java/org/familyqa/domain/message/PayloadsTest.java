@@ -77,7 +77,8 @@ class PayloadsTest {
 
     @Test
     void rejectsTruncatedFourByteSequence() {
-        byte[] payload = bytes("{\"question_text\":\"hi ", new int[] {0xF0, 0x9F, 0x8D}, "\",\"category\":\"general\"}");
+        byte[] payload = bytes("{\"question_text\":\"hi ", new int[] {0xF0, 0x9F, 0x8D},
+                "\",\"category\":\"general\"}");
 
         assertNotUtf8(Payloads.decode(payload));
     }
