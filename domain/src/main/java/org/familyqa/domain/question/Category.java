@@ -13,7 +13,7 @@ public record Category(String value) {
 
     public static final String FIELD = "category";
 
-    // Declared before GENERAL, because static fields are initialised in order and the constructor needs it.
+    // Declared before GENERAL because static fields initialise in declaration order and GENERAL's constructor reads it.
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
 
     public static final Category GENERAL = new Category("general");
