@@ -12,13 +12,16 @@ import java.util.Objects;
  */
 public final class TokenBucket {
 
+    /** Units per token. Counting whole units keeps many small refills exact, where doubles would add up short. */
+    private static final long UNITS_PER_TOKEN = 1_000_000_000L;
+
     private final RateLimit limit;
-    private double tokens;
+    private long units;
     private Instant lastRefill;
 
     public TokenBucket(RateLimit limit, Instant now) {
         this.limit = Objects.requireNonNull(limit, "limit");
-        this.tokens = limit.burst();
+        this.units = capacity();
         this.lastRefill = Objects.requireNonNull(now, "now");
     }
 
@@ -30,8 +33,8 @@ public final class TokenBucket {
      */
     public boolean tryTake(Instant now) {
         refill(now);
-        if (tokens >= 1.0) {
-            tokens -= 1.0;
+        if (units >= UNITS_PER_TOKEN) {
+            units -= UNITS_PER_TOKEN;
             return true;
         }
         return false;
@@ -40,13 +43,20 @@ public final class TokenBucket {
     /** Returns whether the bucket is full at {@code now}, so that an idle family's bucket can be dropped. */
     public boolean isFull(Instant now) {
         refill(now);
-        return tokens >= limit.burst();
+        return units >= capacity();
+    }
+
+    private long capacity() {
+        return limit.burst() * UNITS_PER_TOKEN;
     }
 
     private void refill(Instant now) {
         if (now.isAfter(lastRefill)) {
-            double seconds = Duration.between(lastRefill, now).toNanos() / 1e9;
-            tokens = Math.min(limit.burst(), tokens + seconds * limit.ratePerSecond());
+            Duration elapsed = Duration.between(lastRefill, now);
+            // One unit per nanosecond at one token per second; the rounding down loses under a unit per call.
+            double added = (elapsed.getSeconds() * (double) UNITS_PER_TOKEN + elapsed.getNano())
+                    * limit.ratePerSecond();
+            units = (long) Math.min(capacity(), units + added);
             lastRefill = now;
         }
     }
