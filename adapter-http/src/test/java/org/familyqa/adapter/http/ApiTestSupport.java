@@ -13,6 +13,7 @@ abstract class ApiTestSupport {
 
     static final HttpSettings.BrokerAddress BROKER = new HttpSettings.BrokerAddress("127.0.0.1", 1883, 8883);
 
+    static CoreFixture core;
     static HttpApi api;
     static ApiClient client;
     static String adminToken;
@@ -21,9 +22,9 @@ abstract class ApiTestSupport {
 
     @BeforeAll
     static void startApi() {
-        StandInUseCases useCases = new StandInUseCases();
-        adminToken = StandInUseCases.ADMIN_TOKEN;
-        api = HttpApi.start(HttpSettings.of("127.0.0.1", 0, BROKER), useCases.asHttpUseCases());
+        core = new CoreFixture();
+        adminToken = core.adminToken;
+        api = HttpApi.start(HttpSettings.of("127.0.0.1", 0, BROKER), core.useCases());
         client = new ApiClient(api.port());
         familyA = createFamily("Family A");
         familyB = createFamily("Family B");

@@ -56,11 +56,13 @@ class FailureResponseTest {
 
     @BeforeAll
     static void start() {
-        StandInUseCases core = new StandInUseCases();
-        HttpUseCases useCases = new HttpUseCases(core, core, new FailingQuestions(), core);
+        CoreFixture fixture = new CoreFixture();
+        HttpUseCases real = fixture.useCases();
+        HttpUseCases useCases = new HttpUseCases(real.families(), real.authentication(), new FailingQuestions(),
+                real.mqttAccess());
         failingApi = HttpApi.start(HttpSettings.of("127.0.0.1", 0, ApiTestSupport.BROKER), useCases);
         failingClient = new ApiClient(failingApi.port());
-        ApiClient.Reply family = failingClient.post("/api/families", StandInUseCases.ADMIN_TOKEN, "{\"name\":\"F\"}");
+        ApiClient.Reply family = failingClient.post("/api/families", fixture.adminToken, "{\"name\":\"F\"}");
         familyPath = "/api/families/" + family.json().get("family_id").asText();
         familyToken = family.json().get("token").asText();
     }
@@ -96,7 +98,7 @@ class FailureResponseTest {
     @Test
     void takenPortFailsWithMessage() {
         HttpSettings taken = HttpSettings.of("127.0.0.1", failingApi.port(), ApiTestSupport.BROKER);
-        HttpUseCases useCases = new StandInUseCases().asHttpUseCases();
+        HttpUseCases useCases = new CoreFixture().useCases();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpApi.start(taken, useCases))
                 .isInstanceOf(IllegalStateException.class)

@@ -42,6 +42,9 @@ class MqttApiTest extends ApiTestSupport {
         assertThat(reset.json().get("password").asText()).isNotEqualTo(first);
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+        String username = reset.json().get("username").asText();
+        assertThat(core.brokerAccounts.calls()).containsSubsequence("enable " + username, "enable " + username,
+                "disable " + username);
         assertThat(resetWhileDisabled.status()).isEqualTo(409);
         assertCleanError(resetWhileDisabled);
     }
