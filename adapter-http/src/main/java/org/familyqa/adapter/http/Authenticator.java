@@ -23,7 +23,7 @@ final class Authenticator {
     /**
      * Authenticates a request by its Authorization header.
      *
-     * @throws ApiException with 401 if the header is missing, malformed, or holds no valid token
+     * @throws ApiException with 401 if the header is missing, malformed, or contains no valid token
      */
     Caller authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {

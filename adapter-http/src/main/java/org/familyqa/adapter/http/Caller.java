@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import org.familyqa.domain.family.FamilyId;
 
-/** Who sent a request, as proven by its bearer token. */
+/** The sender of a request, as proven by its bearer token. */
 sealed interface Caller {
 
     /** Returns whether this caller may act on the family. */

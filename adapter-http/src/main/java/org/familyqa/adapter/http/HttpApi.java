@@ -21,7 +21,7 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * Key under which Spark finds the factory of our Jetty servers. Spark keeps factories in a static map, so the
-     * factory is registered once; it holds no per-instance state.
+     * factory is registered once, and it contains no per-instance state.
      */
     private static final String SERVER_FACTORY_KEY = HttpApi.class.getName() + ".jetty";
 

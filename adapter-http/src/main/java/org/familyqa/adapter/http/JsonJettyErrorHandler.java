@@ -15,7 +15,7 @@ import org.familyqa.domain.ErrorCode;
 import org.familyqa.domain.Rejection;
 
 /**
- * Replaces Jetty's HTML error page with the API's JSON error body, for the errors Jetty answers itself: requests it
+ * Replaces Jetty's HTML error page with the API's JSON error body, for the errors Jetty handles itself: requests it
  * cannot parse (such as oversized headers) and {@link Error}s that escape Spark's exception handling.
  *
  * <p>The message is chosen by status only, because Jetty's reason text can contain exception details.

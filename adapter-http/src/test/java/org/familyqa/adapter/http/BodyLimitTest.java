@@ -12,7 +12,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-/** Bodies over 64 KiB, sent over a raw socket so that the test controls the framing and sees an early reply. */
+/** Bodies over 64 KiB, sent over a raw socket so that the test controls the framing and can read an early reply. */
 class BodyLimitTest extends ApiTestSupport {
 
     private static final int MIB = 1024 * 1024;
@@ -55,7 +55,7 @@ class BodyLimitTest extends ApiTestSupport {
 
     /**
      * Sends headers and then body bytes until the server replies or closes, and returns the reply's head and body.
-     * The body is generated on the fly, so the test itself never holds 100 MiB.
+     * The body is generated on the fly, so the test itself never keeps 100 MiB in memory.
      */
     private static String sendRaw(long bodyLength, boolean chunked) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", api.port())) {

@@ -41,7 +41,7 @@ function showError(id, error) { $(id).textContent = error ? error.message : ""; 
 
 // ---- Sign in -------------------------------------------------------------------------------------------------
 
-/** A family token is fqa_<family id without hyphens>_<secret>; anything else is tried as the admin token. */
+/** Returns the family id inside a family token (fqa_<id without hyphens>_<secret>), or null for other tokens. */
 function familyIdOfToken(token) {
     const match = /^fqa_([0-9a-f]{32})_/.exec(token);
     if (!match) { return null; }
