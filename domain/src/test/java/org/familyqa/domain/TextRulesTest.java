@@ -12,6 +12,7 @@ import org.familyqa.domain.question.AnswerText;
 import org.familyqa.domain.question.MemberName;
 import org.familyqa.domain.question.QuestionText;
 import org.familyqa.domain.question.RequestId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -112,12 +113,32 @@ class TextRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TextField.class)
+    @EnumSource(value = TextField.class, names = "ANSWER", mode = EnumSource.Mode.EXCLUDE)
     void countsEmojiAsOneCharacter(TextField field) {
         String text = COOKIE.repeat(field.maxLength);
 
         assertThat(field.accept(text)).isEqualTo(text);
         assertThat(rejectionOf(() -> field.accept(text + COOKIE)).code()).isEqualTo(ErrorCode.TOO_LONG);
+    }
+
+    @Test
+    void limitsAnswerToTwelveThousandBytes() {
+        String atLimit = COOKIE.repeat(3000);
+        String overLimit = atLimit + "a";
+
+        assertThat(new AnswerText(atLimit).value()).isEqualTo(atLimit);
+        Rejection rejection = rejectionOf(() -> new AnswerText(overLimit));
+        assertThat(rejection.code()).isEqualTo(ErrorCode.TOO_LONG);
+        assertThat(rejection.field()).isEqualTo("answer_text");
+        assertThat(rejection.message()).contains("12000 bytes");
+    }
+
+    @Test
+    void countsAnswerEmojiAsOneCharacterWithinByteLimit() {
+        String text = COOKIE.repeat(2000) + "a".repeat(3000);
+
+        assertThat(new AnswerText(text).value()).isEqualTo(text);
+        assertThat(rejectionOf(() -> new AnswerText(text + "a")).code()).isEqualTo(ErrorCode.TOO_LONG);
     }
 
     @ParameterizedTest

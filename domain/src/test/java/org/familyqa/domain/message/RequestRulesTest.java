@@ -286,13 +286,24 @@ class RequestRulesTest {
 
     @Test
     void echoesInvalidRequestIdAsSent() {
+        String blank = "   ";
+
+        Validated.Rejected<AskRequest> rejected = rejected(RequestRules.readAsk(ask("request_id", text(blank))));
+
+        assertThat(rejected.rejection().field()).isEqualTo("request_id");
+        assertThat(rejected.rejection().code()).isEqualTo(ErrorCode.INVALID_FIELD);
+        assertThat(rejected.requestId()).contains(blank);
+    }
+
+    @Test
+    void omitsOverlongRequestIdFromEcho() {
         String tooLong = "r".repeat(65);
 
         Validated.Rejected<AskRequest> rejected = rejected(RequestRules.readAsk(ask("request_id", text(tooLong))));
 
         assertThat(rejected.rejection().field()).isEqualTo("request_id");
         assertThat(rejected.rejection().code()).isEqualTo(ErrorCode.TOO_LONG);
-        assertThat(rejected.requestId()).contains(tooLong);
+        assertThat(rejected.requestId()).isEmpty();
     }
 
     @Test
