@@ -19,42 +19,42 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 
 /** Builders of unconnected HiveMQ test clients with short timeouts and no automatic reconnect. */
-final class MqttTestClients {
+public final class MqttTestClients {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     private MqttTestClients() {
     }
 
-    static Mqtt5BlockingClient mqtt5(String host, int port) {
+    public static Mqtt5BlockingClient mqtt5(String host, int port) {
         return Mqtt5Client.builder()
                 .identifier(newClientId())
                 .transportConfig(transport(host, port, null))
                 .buildBlocking();
     }
 
-    static Mqtt5BlockingClient mqtt5(String host, int port, String clientId) {
+    public static Mqtt5BlockingClient mqtt5(String host, int port, String clientId) {
         return Mqtt5Client.builder()
                 .identifier(clientId)
                 .transportConfig(transport(host, port, null))
                 .buildBlocking();
     }
 
-    static Mqtt5BlockingClient mqtt5Tls(String host, int port, Path trustedPem) {
+    public static Mqtt5BlockingClient mqtt5Tls(String host, int port, Path trustedPem) {
         return Mqtt5Client.builder()
                 .identifier(newClientId())
                 .transportConfig(transport(host, port, sslTrusting(trustedPem)))
                 .buildBlocking();
     }
 
-    static Mqtt3BlockingClient mqtt3(String host, int port) {
+    public static Mqtt3BlockingClient mqtt3(String host, int port) {
         return Mqtt3Client.builder()
                 .identifier(newClientId())
                 .transportConfig(transport(host, port, null))
                 .buildBlocking();
     }
 
-    static String newClientId() {
+    public static String newClientId() {
         return "test-" + UUID.randomUUID();
     }
 
