@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +15,7 @@ import org.familyqa.adapter.mqtt.BrokerAccessFixture;
 import org.familyqa.adapter.mqtt.FreePorts;
 import org.familyqa.adapter.mqtt.MqttTestClients;
 import org.familyqa.adapter.mqtt.testing.MapMqttAccessRepository;
-import org.familyqa.adapter.mqtt.testing.TestPasswordHasher;
+import org.familyqa.application.SaltedSha256PasswordHasher;
 import org.familyqa.ports.out.BrokerAccounts;
 import org.familyqa.ports.out.MqttAccessRepository;
 import org.familyqa.ports.out.PasswordHasher;
@@ -38,7 +39,7 @@ class EmbeddedBrokerAccessTest extends BrokerAccessContract {
     protected BrokerAccessFixture startBroker() throws Exception {
         Path dataFolder = Files.createTempDirectory("embedded-broker");
         MapMqttAccessRepository repository = new MapMqttAccessRepository();
-        TestPasswordHasher hasher = new TestPasswordHasher();
+        SaltedSha256PasswordHasher hasher = new SaltedSha256PasswordHasher(new SecureRandom());
         EmbeddedBrokerSettings settings = EmbeddedBrokerSettings.withGeneratedCertificate(HOST, FreePorts.next(),
                 FreePorts.next(), dataFolder, SERVER_USERNAME, SERVER_PASSWORD);
         EmbeddedBroker broker = EmbeddedBroker.start(settings, repository, hasher);
@@ -51,7 +52,7 @@ class EmbeddedBrokerAccessTest extends BrokerAccessContract {
                 FreePorts.next(), Files.createTempDirectory("embedded-broker"), SERVER_USERNAME, SERVER_PASSWORD);
 
         assertThatThrownBy(() -> EmbeddedBroker.start(settings, new MapMqttAccessRepository(),
-                new TestPasswordHasher())).isInstanceOf(IllegalStateException.class).hasMessageContaining("already");
+                new SaltedSha256PasswordHasher(new SecureRandom()))).isInstanceOf(IllegalStateException.class).hasMessageContaining("already");
     }
 
     @Test

@@ -12,9 +12,8 @@ import org.familyqa.ports.out.DuplicateKeyException;
 import org.familyqa.ports.out.MqttAccessRepository;
 
 /**
- * An in-memory {@link MqttAccessRepository} for broker tests.
- *
- * <p>TODO: replace with the in-memory repository of the ports test jar once it exists there.
+ * An in-memory {@link MqttAccessRepository} for broker tests that stores access records of families that exist
+ * nowhere else; the ports test jar's in-memory store accepts a record only for a family it already holds.
  */
 public final class MapMqttAccessRepository implements MqttAccessRepository {
 
