@@ -17,8 +17,8 @@ import com.hivemq.extension.sdk.api.services.Services;
  *
  * <p>Everything is registered synchronously in {@link #extensionStart}: the broker opens its listeners only after
  * extensions have started, so no client connects before the checks are in place. If registration fails, the
- * extension reports that it did not start and the broker, which denies unauthenticated clients, lets nobody in;
- * {@link EmbeddedBroker} then stops it.
+ * extension reports that it did not start. The broker then rejects every client because unauthenticated connections
+ * are denied, and {@link EmbeddedBroker} stops it.
  */
 final class AccessControlExtension implements ExtensionMain {
 

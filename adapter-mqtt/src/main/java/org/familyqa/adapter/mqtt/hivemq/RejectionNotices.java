@@ -18,8 +18,8 @@ import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 
 /**
- * Publisher of the error that tells a family's devices why the broker dropped one of their messages, on the
- * family's {@code errors} topic in the product's error shape. MQTT 3.1.1 clients learn of a refusal only this way.
+ * Publisher of an {@code unauthorized} error on a family's {@code errors} topic when the broker drops one of its
+ * devices' messages. MQTT 3.1.1 clients learn of the rejection only this way, because their PUBACK has no reason code.
  */
 final class RejectionNotices {
 

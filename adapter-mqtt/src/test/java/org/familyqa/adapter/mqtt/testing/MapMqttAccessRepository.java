@@ -13,7 +13,7 @@ import org.familyqa.ports.out.MqttAccessRepository;
 
 /**
  * An in-memory {@link MqttAccessRepository} for broker tests that stores access records of families that exist
- * nowhere else; the ports test jar's in-memory store accepts a record only for a family it already holds.
+ * nowhere else. The ports test jar's in-memory store accepts a record only for a family it already contains.
  */
 public final class MapMqttAccessRepository implements MqttAccessRepository {
 
