@@ -92,7 +92,7 @@ public final class FamilyService implements FamilyUseCases {
             return Result.rejected(e.rejection());
         }
 
-        // One extra row tells whether another page follows; at the port's maximum the last page may be empty.
+        // One extra row shows whether another page follows; at the port's maximum the last page may be empty.
         int fetch = Math.min(limit + 1, MAX_PAGE_SIZE);
         List<Family> found = families.list(after, fetch);
         boolean more = found.size() > limit || (found.size() == limit && fetch == limit);

@@ -35,7 +35,7 @@ import org.familyqa.ports.out.PasswordHasher;
  *
  * <p>A new password goes to the broker first and is stored (as a hash) only after the broker applied it; if storing
  * fails, the broker account is disabled again so that no password works that the store does not know. Disabling
- * stores the disabled record first, then tells the broker. Changes of one family are serialized within this
+ * stores the disabled record first, then disables the account on the broker. Changes of one family are serialized within this
  * instance. The plain password exists only in the returned credentials and in the call to the broker.
  *
  * @since 0.1.0
@@ -195,7 +195,7 @@ public final class MqttAccessService implements MqttAccessUseCases {
                     + "account on the broker failed too; the broker may accept a password the store does not know",
                     e);
         }
-        // The broker account is now disabled while the store may still say enabled, so the family must reset.
+        // The broker account is now disabled while the store may still record it as enabled, so the family must reset.
         needsReset.add(username);
     }
 

@@ -16,7 +16,7 @@ import org.familyqa.ports.out.QuestionCursor;
 /**
  * Opaque page cursors: URL-safe Base64 without padding of the last item's position.
  *
- * <p>A question cursor holds the creation time in microseconds since the epoch (8 bytes) and the id (16 bytes); a
+ * <p>A question cursor contains the creation time in microseconds since the epoch (8 bytes) and the id (16 bytes); a
  * family cursor holds the id. Clients treat them as opaque strings, so the layout can change between versions.
  */
 final class PageCursors {
