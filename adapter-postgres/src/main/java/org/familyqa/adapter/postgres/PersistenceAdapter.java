@@ -35,6 +35,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
+    private final Database database;
     private final FamilyRepository families;
     private final QuestionRepository questions;
     private final AnswerRepository answers;
@@ -46,6 +47,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private PersistenceAdapter(HikariDataSource dataSource, SessionFactory sessionFactory, Database database) {
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.database = database;
         this.families = new FamilyRepositoryAdapter(database);
         this.questions = new QuestionRepositoryAdapter(database);
         this.answers = new AnswerRepositoryAdapter(database);
@@ -131,6 +133,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public ProcessedRequests processedRequests() {
         return processedRequests;
+    }
+
+    Database database() {
+        return database;
     }
 
     /** Returns the number of pooled connections currently borrowed; 0 when the adapter is idle. */
