@@ -1,0 +1,167 @@
+package org.familyqa.adapter.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.familyqa.domain.family.FamilyId;
+import org.familyqa.domain.question.Category;
+import org.familyqa.domain.question.Question;
+import org.familyqa.domain.question.QuestionId;
+import org.familyqa.ports.out.NewQuestion;
+import org.familyqa.ports.out.QuestionCursor;
+import org.familyqa.ports.out.QuestionRepository;
+import org.familyqa.ports.out.StoreResult;
+
+/**
+ * Questions: stored with JDBC batches in one transaction per {@link #addAll} call, read through Hibernate.
+ */
+final class QuestionRepositoryAdapter implements QuestionRepository {
+
+    static final int MAX_BATCH = 1000;
+    static final int MAX_PAGE = 1000;
+
+    private final Database database;
+
+    QuestionRepositoryAdapter(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<StoreResult<Question>> addAll(List<NewQuestion> batch) {
+        checkBatch(batch.size());
+        List<NewQuestion> truncated = batch.stream().map(QuestionRepositoryAdapter::atStoredPrecision).toList();
+        return database.inWriteTransaction("storing " + batch.size() + " questions",
+                connection -> store(connection, truncated));
+    }
+
+    private List<StoreResult<Question>> store(Connection connection, List<NewQuestion> batch) throws SQLException {
+        List<RequestIdClaims.Item> items = batch.stream()
+                .map(n -> new RequestIdClaims.Item(n.question().familyId().value(), n.requestId(),
+                        n.question().id().value()))
+                .toList();
+        List<RequestIdClaims.Claim> claims =
+                RequestIdClaims.claim(connection, OutboxWriter.KIND_QUESTION, items, database.now());
+
+        List<OutboxWriter.Entry> events = new ArrayList<>();
+        List<UUID> earlierIds = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement(Rows.INSERT_QUESTION)) {
+            for (int i = 0; i < batch.size(); i++) {
+                NewQuestion item = batch.get(i);
+                if (claims.get(i).isNew()) {
+                    Rows.bindQuestion(insert, item.question());
+                    insert.addBatch();
+                    events.add(new OutboxWriter.Entry(item.question().familyId().value(),
+                            item.question().id().value(), item.requestId()));
+                } else if (!claims.get(i).sameBatch()) {
+                    earlierIds.add(claims.get(i).earlierItemId());
+                }
+            }
+            if (!events.isEmpty()) {
+                insert.executeBatch();
+            }
+        }
+        OutboxWriter.append(connection, OutboxWriter.KIND_QUESTION, events);
+
+        Map<UUID, Question> earlier = selectByIds(connection, earlierIds);
+        return results(batch, claims, earlier);
+    }
+
+    private static List<StoreResult<Question>> results(List<NewQuestion> batch, List<RequestIdClaims.Claim> claims,
+                                                       Map<UUID, Question> earlier) {
+        Map<UUID, Question> inBatch = new HashMap<>();
+        batch.forEach(n -> inBatch.putIfAbsent(n.question().id().value(), n.question()));
+        List<StoreResult<Question>> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            RequestIdClaims.Claim claim = claims.get(i);
+            if (claim.isNew()) {
+                results.add(new StoreResult.Stored<>(batch.get(i).question()));
+            } else {
+                Map<UUID, Question> source = claim.sameBatch() ? inBatch : earlier;
+                Question existing = source.get(claim.earlierItemId());
+                if (existing == null) {
+                    throw new IllegalStateException("question " + claim.earlierItemId()
+                            + " recorded for a request id was not found");
+                }
+                results.add(new StoreResult.Duplicate<>(existing));
+            }
+        }
+        return results;
+    }
+
+    private static Map<UUID, Question> selectByIds(Connection connection, List<UUID> ids) throws SQLException {
+        Map<UUID, Question> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String sql = "select " + Rows.QUESTION_COLUMNS + " from question q where q.id in ("
+                + Rows.placeholders(ids.size()) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setObject(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Question question = Rows.question(rows, 1);
+                    found.put(question.id().value(), question);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Question> findById(FamilyId familyId, QuestionId id) {
+        return database.inSession("finding question " + id, session -> session
+                .createSelectionQuery("from QuestionEntity q where q.id = :id and q.familyId = :familyId",
+                        QuestionEntity.class)
+                .setParameter("id", id.value())
+                .setParameter("familyId", familyId.value())
+                .uniqueResultOptional()
+                .map(EntityMapper::toDomain));
+    }
+
+    @Override
+    public List<Question> list(FamilyId familyId, Optional<Category> category, Optional<QuestionCursor> after,
+                               int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE + ", but was " + limit);
+        }
+        StringBuilder hql = new StringBuilder("from QuestionEntity q where q.familyId = :familyId");
+        category.ifPresent(c -> hql.append(" and q.category = :category"));
+        after.ifPresent(c -> hql.append(" and (q.createdAt < :afterTime or (q.createdAt = :afterTime and q.id < :afterId))"));
+        hql.append(" order by q.createdAt desc, q.id desc");
+
+        return database.inSession("listing questions of family " + familyId, session -> {
+            var query = session.createSelectionQuery(hql.toString(), QuestionEntity.class)
+                    .setParameter("familyId", familyId.value())
+                    .setMaxResults(limit);
+            category.ifPresent(c -> query.setParameter("category", c.value()));
+            after.ifPresent(c -> query
+                    .setParameter("afterTime", Database.truncate(c.createdAt()))
+                    .setParameter("afterId", c.id().value()));
+            return query.getResultList().stream().map(EntityMapper::toDomain).toList();
+        });
+    }
+
+    static void checkBatch(int size) {
+        if (size < 1 || size > MAX_BATCH) {
+            throw new IllegalArgumentException("batch must hold 1 to " + MAX_BATCH + " items, but held " + size);
+        }
+    }
+
+    /** Returns the item with its time cut to microseconds, the precision that both databases store. */
+    private static NewQuestion atStoredPrecision(NewQuestion item) {
+        Question q = item.question();
+        Question truncated = new Question(q.id(), q.familyId(), q.text(), q.category(), q.askedBy(), q.source(),
+                Database.truncate(q.createdAt()));
+        return new NewQuestion(truncated, item.requestId());
+    }
+}

@@ -1,0 +1,99 @@
+package org.familyqa.adapter.postgres;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.familyqa.domain.family.FamilyId;
+import org.familyqa.domain.question.Answer;
+import org.familyqa.domain.question.AnswerId;
+import org.familyqa.domain.question.AnswerText;
+import org.familyqa.domain.question.Category;
+import org.familyqa.domain.question.MemberName;
+import org.familyqa.domain.question.Question;
+import org.familyqa.domain.question.QuestionId;
+import org.familyqa.domain.question.QuestionText;
+
+/** Reads and writes question and answer rows over plain JDBC, for the batch paths that bypass Hibernate. */
+final class Rows {
+
+    /** The question columns that {@link #question} reads, in order. */
+    static final String QUESTION_COLUMNS =
+            "q.id, q.family_id, q.question_text, q.category, q.asked_by, q.source, q.created_at";
+
+    /** The answer columns that {@link #answer} reads, in order. */
+    static final String ANSWER_COLUMNS =
+            "a.id, a.question_id, a.family_id, a.answer_text, a.answered_by, a.source, a.created_at";
+
+    static final String INSERT_QUESTION = "insert into question"
+            + " (id, family_id, question_text, category, asked_by, source, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+
+    static final String INSERT_ANSWER = "insert into answer"
+            + " (id, question_id, family_id, answer_text, answered_by, source, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)";
+
+    private Rows() {
+    }
+
+    static void bindQuestion(PreparedStatement insert, Question question) throws SQLException {
+        insert.setObject(1, question.id().value());
+        insert.setObject(2, question.familyId().value());
+        insert.setString(3, question.text().value());
+        insert.setString(4, question.category().value());
+        insert.setString(5, question.askedBy().map(MemberName::value).orElse(null));
+        insert.setString(6, question.source().code());
+        insert.setObject(7, timestamp(question.createdAt()));
+    }
+
+    static void bindAnswer(PreparedStatement insert, Answer answer) throws SQLException {
+        insert.setObject(1, answer.id().value());
+        insert.setObject(2, answer.questionId().value());
+        insert.setObject(3, answer.familyId().value());
+        insert.setString(4, answer.text().value());
+        insert.setString(5, answer.answeredBy().map(MemberName::value).orElse(null));
+        insert.setString(6, answer.source().code());
+        insert.setObject(7, timestamp(answer.createdAt()));
+    }
+
+    /** Reads a question from the 7 columns of {@link #QUESTION_COLUMNS} starting at {@code first}. */
+    static Question question(ResultSet row, int first) throws SQLException {
+        return new Question(
+                new QuestionId(row.getObject(first, UUID.class)),
+                new FamilyId(row.getObject(first + 1, UUID.class)),
+                new QuestionText(row.getString(first + 2)),
+                new Category(row.getString(first + 3)),
+                EntityMapper.member(row.getString(first + 4)),
+                EntityMapper.source(row.getString(first + 5)),
+                instant(row, first + 6));
+    }
+
+    /** Reads an answer from the 7 columns of {@link #ANSWER_COLUMNS} starting at {@code first}. */
+    static Answer answer(ResultSet row, int first) throws SQLException {
+        return new Answer(
+                new AnswerId(row.getObject(first, UUID.class)),
+                new QuestionId(row.getObject(first + 1, UUID.class)),
+                new FamilyId(row.getObject(first + 2, UUID.class)),
+                new AnswerText(row.getString(first + 3)),
+                EntityMapper.member(row.getString(first + 4)),
+                EntityMapper.source(row.getString(first + 5)),
+                instant(row, first + 6));
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Returns {@code count} comma-separated placeholders, for an {@code in (...)} list. */
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}
