@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 import org.familyqa.domain.Rejection;
 import org.familyqa.domain.question.Answer;
@@ -17,12 +18,18 @@ import org.familyqa.ports.out.FamilyEvent;
 
 /**
  * Writes the JSON payloads the server publishes. Every key of a message is always written, with {@code null} for an
- * absent value, ids are strings and times are ISO-8601 in UTC. Jackson writes non-ASCII characters as plain UTF-8
- * and escapes only quotes, backslashes and control characters. Instances are thread-safe.
+ * absent value, ids are strings and times are ISO-8601 in UTC. Text is written as plain UTF-8, escaping only
+ * quotes, backslashes and control characters. Instances are thread-safe.
  */
 final class MessageJson {
 
-    private final JsonFactory factory = new JsonFactory();
+    /**
+     * Without {@code COMBINE_UNICODE_SURROGATES_IN_UTF8}, Jackson 2.x writes a character outside the Basic
+     * Multilingual Plane, such as an emoji, as two escaped UTF-16 code units instead of its four UTF-8 bytes.
+     */
+    private final JsonFactory factory = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     /** Writes a stored question or answer as published on {@code <prefix>/questions} or {@code <prefix>/answers}. */
     byte[] event(FamilyEvent event) {
