@@ -66,6 +66,7 @@ public final class MqttBridge implements EventPublisher, BrokerProbe, OutboxSign
     private final ConcurrentMap<String, CompletableFuture<Long>> pendingProbes = new ConcurrentHashMap<>();
     private final AtomicBoolean connected = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean closing;
     private volatile InboundWorkers workers;
     private volatile OutboxRelayLoop relayLoop;
 
@@ -163,6 +164,7 @@ public final class MqttBridge implements EventPublisher, BrokerProbe, OutboxSign
     @Override
     public void close() {
         LOG.info("Stopping the MQTT bridge (client id {})", settings.clientId());
+        closing = true;
         OutboxRelayLoop loop = relayLoop;
         if (loop != null) {
             loop.stop();
@@ -209,7 +211,10 @@ public final class MqttBridge implements EventPublisher, BrokerProbe, OutboxSign
 
     private void onDisconnected(MqttClientDisconnectedContext context) {
         subscriptions.disconnected();
-        if (connected.getAndSet(false)) {
+        if (closing) {
+            connected.set(false);
+            LOG.info("MQTT bridge disconnected from {}:{}", settings.host(), settings.port());
+        } else if (connected.getAndSet(false)) {
             LOG.warn("MQTT bridge disconnected from {}:{} ({}); reconnecting", settings.host(), settings.port(),
                     context.getCause().toString());
         } else {

@@ -59,6 +59,7 @@ final class FakeCore implements DeviceMessageUseCase, OutboxRelayUseCase {
     private final FamilyRateLimiter strictLimiter = new FamilyRateLimiter(RateLimit.DEFAULT);
     private final AtomicInteger storeFailuresToInject = new AtomicInteger();
     private final AtomicInteger handleCalls = new AtomicInteger();
+    private volatile boolean relayPaused;
     private volatile EventPublisher publisher;
     private volatile OutboxSignal signal = OutboxSignal.none();
 
@@ -105,6 +106,11 @@ final class FakeCore implements DeviceMessageUseCase, OutboxRelayUseCase {
 
     void failStore(int times) {
         storeFailuresToInject.set(times);
+    }
+
+    /** Makes {@link #relayBatch()} publish nothing while paused, as if the store were locked. */
+    void pauseRelay(boolean paused) {
+        relayPaused = paused;
     }
 
     int handleCalls() {
@@ -190,6 +196,9 @@ final class FakeCore implements DeviceMessageUseCase, OutboxRelayUseCase {
 
     @Override
     public int relayBatch() {
+        if (relayPaused) {
+            return 0;
+        }
         List<FamilyEvent> batch = new ArrayList<>();
         for (FamilyEvent event; batch.size() < 200 && (event = outbox.poll()) != null; ) {
             batch.add(event);
