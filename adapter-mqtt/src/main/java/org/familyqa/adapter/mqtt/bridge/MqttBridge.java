@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>Build it, hand it to the core as its {@link EventPublisher} and {@link OutboxSignal}, then {@link #start} it with
  * the use cases. The client reconnects on its own and keeps a persistent session ({@code cleanStart=false} with the
  * configured expiry), so QoS 1 messages that arrive while it reconnects are queued by the broker. Retained copies of
- * device messages are skipped with a warning: the subscription asks for none ({@code retainHandling=DO_NOT_SEND}),
+ * device messages are skipped with a warning: the subscription requests none ({@code retainHandling=DO_NOT_SEND}),
  * and with {@code retainAsPublished=false} a live publish arrives with the retain flag cleared, so a copy flagged
  * retained is an old message that would otherwise be stored again after every restart. Skipping it sends no error
  * either, for the same reason.
@@ -84,7 +84,7 @@ public final class MqttBridge implements EventPublisher, BrokerProbe, OutboxSign
 
     /**
      * Starts the workers and the outbox relay and connects. Returns at once: when the broker is unreachable the
-     * client keeps trying, and {@link #isConnected()} tells when it got through.
+     * client keeps trying, and {@link #isConnected()} returns whether it is connected.
      *
      * @throws IllegalStateException if called twice
      */
@@ -160,7 +160,7 @@ public final class MqttBridge implements EventPublisher, BrokerProbe, OutboxSign
         return new Probe(client, outbound, json, pendingProbes, connected::get).roundTrip(prefix, timeout);
     }
 
-    /** Disconnects and stops the threads; messages not yet acknowledged are delivered again by the broker. */
+    /** Disconnects and stops the threads. The broker delivers messages that were not yet acknowledged again. */
     @Override
     public void close() {
         LOG.info("Stopping the MQTT bridge (client id {})", settings.clientId());
@@ -183,7 +183,7 @@ public final class MqttBridge implements EventPublisher, BrokerProbe, OutboxSign
         scheduler.shutdownNow();
     }
 
-    /** Runs on the client's callback thread: only hands the message on, never blocks. */
+    /** Runs on the client's callback thread, so it only queues the message and never waits. */
     private void onPublish(Mqtt5Publish publish) {
         try {
             String topic = publish.getTopic().toString();

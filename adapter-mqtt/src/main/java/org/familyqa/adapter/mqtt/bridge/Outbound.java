@@ -23,7 +23,7 @@ final class Outbound {
      * Publishes a message at QoS 1.
      *
      * @return a future that completes when the broker acknowledged the message, or exceptionally with
-     *         {@link BrokerUnavailableException} when the client failed or the broker answered with an error code
+     *         {@link BrokerUnavailableException} when the client failed or the broker returned an error reason code
      */
     CompletableFuture<Void> publish(String topic, byte[] payload, Optional<ByteBuffer> correlationData) {
         CompletableFuture<Mqtt5PublishResult> sent;
@@ -50,7 +50,7 @@ final class Outbound {
             }
             if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
                     && qos1.getPubAck().getReasonCode().isError()) {
-                throw new BrokerUnavailableException("The broker refused the message on " + topic + " with reason "
+                throw new BrokerUnavailableException("The broker rejected the message on " + topic + " with reason "
                         + qos1.getPubAck().getReasonCode());
             }
             return null;

@@ -129,7 +129,7 @@ final class PayloadReader {
     }
 
     /**
-     * Names the field that holds the bad bytes: the payload is decoded again with each bad sequence replaced by
+     * Names the field that contains the bad bytes: the payload is decoded again with each bad sequence replaced by
      * U+FFFD, and the first top-level string containing U+FFFD is the culprit. U+FFFD sent as valid UTF-8 cannot
      * mislead this, because only payloads that failed strict decoding come here.
      */

@@ -23,7 +23,7 @@ import org.familyqa.ports.out.BrokerUnavailableException;
 
 /**
  * One broker round trip on {@code <prefix>/probe}: subscribe to that topic, publish a message with a random nonce,
- * and wait until the client's callback sees the nonce come back. The time runs from the publish to the arrival.
+ * and wait until the client's callback receives the nonce back. The time runs from the publish to the arrival.
  */
 final class Probe {
 
@@ -69,7 +69,7 @@ final class Probe {
                     .get(remaining(deadline), TimeUnit.NANOSECONDS);
             for (Mqtt5SubAckReasonCode code : subAck.getReasonCodes()) {
                 if (code.isError()) {
-                    throw new BrokerUnavailableException("The broker refused the probe subscription to " + topic
+                    throw new BrokerUnavailableException("The broker rejected the probe subscription to " + topic
                             + " with reason " + code);
                 }
             }

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers a device message: a rejection goes to {@code <prefix>/errors}, and an MQTT 5 request with a response topic
+ * Sends the replies to a device message: a rejection goes to {@code <prefix>/errors}, and an MQTT 5 request with a response topic
  * under the family's prefix also gets a reply there. Stored questions and answers need no message here, because the
  * outbox relay publishes them. Every topic is built from the message's {@code TopicPrefix}.
  */

@@ -22,7 +22,7 @@ final class TrustFiles {
      * Builds a trust manager factory from {@code file}: a PKCS12 store if its name ends in {@code .p12} or
      * {@code .pfx} (read without a password, which is enough for certificate entries), otherwise PEM certificates.
      *
-     * @throws IllegalArgumentException if the file cannot be read or holds no certificate
+     * @throws IllegalArgumentException if the file cannot be read or contains no certificate
      */
     static TrustManagerFactory load(Path file) {
         try {
