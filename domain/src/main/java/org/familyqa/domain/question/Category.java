@@ -12,9 +12,11 @@ import org.familyqa.domain.ValidationException;
 public record Category(String value) {
 
     public static final String FIELD = "category";
-    public static final Category GENERAL = new Category("general");
 
+    // Declared before GENERAL because static fields initialise in declaration order and GENERAL's constructor reads it.
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
+
+    public static final Category GENERAL = new Category("general");
 
     public Category {
         if (value == null || !SLUG.matcher(value).matches()) {

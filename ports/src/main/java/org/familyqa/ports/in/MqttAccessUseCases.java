@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.familyqa.domain.family.FamilyId;
 import org.familyqa.domain.mqtt.MqttUsername;
@@ -15,7 +16,9 @@ import org.familyqa.domain.mqtt.TopicPrefix;
  *
  * <p>Every method returns {@link org.familyqa.domain.ErrorCode#NOT_FOUND} for a family that does not exist. Methods
  * that change the broker throw {@link org.familyqa.ports.out.BrokerUnavailableException} when the broker did not
- * apply the change; the stored state is then left as it was before the call.
+ * apply the change; the stored state is then left as it was before the call. The exception is {@link #disable}: its
+ * record stays disabled, so that a broker that checks the store already refuses the family, and calling it again
+ * retries the broker.
  *
  * @since 0.1.0
  */
@@ -46,6 +49,21 @@ public interface MqttAccessUseCases {
      * @return the round-trip time, or {@link org.familyqa.domain.ErrorCode#UNAVAILABLE} if it did not come back
      */
     Result<Duration> testConnection(FamilyId familyId);
+
+    /**
+     * Compares the broker's accounts with the stored access records, at server start: disables on the broker every
+     * account that is not enabled in the store, and notes the enabled families the broker has no account for. Their
+     * {@link MqttStatus#needsCredentialsReset()} is true until they enable MQTT again or reset their credentials.
+     *
+     * <p>The default does nothing and returns an empty set, for implementations without a broker of their own.
+     *
+     * @return the usernames whose families need a credentials reset
+     * @throws org.familyqa.ports.out.BrokerUnavailableException if the broker could not be read or changed
+     * @since 0.1.0
+     */
+    default Set<MqttUsername> reconcileBroker() {
+        return Set.of();
+    }
 
     /**
      * Newly issued credentials, shown once.

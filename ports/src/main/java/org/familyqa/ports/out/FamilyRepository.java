@@ -35,7 +35,8 @@ public interface FamilyRepository {
 
     /**
      * Lists families in ascending id order, as a page that starts after {@code after}. With the time-ordered ids
-     * that the server generates, that is creation order.
+     * that the server generates, that is creation order. Ids compare as unsigned 128-bit numbers, as in
+     * {@link QuestionCursor}.
      *
      * @param after the last family of the previous page, or empty for the first page
      * @param limit the maximum number of families, 1 to 1000

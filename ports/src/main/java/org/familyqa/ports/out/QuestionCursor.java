@@ -7,6 +7,8 @@ import org.familyqa.domain.question.QuestionId;
 
 /**
  * Position in a family's question list, which is ordered newest first by creation time, then by id descending.
+ * Ids compare as unsigned 128-bit numbers, which is the order of their canonical text and of PostgreSQL's
+ * {@code uuid} type, not the signed order of {@link java.util.UUID#compareTo}.
  *
  * @param createdAt the creation time of the last question on the previous page
  * @param id        the id of that question, which breaks ties between equal times

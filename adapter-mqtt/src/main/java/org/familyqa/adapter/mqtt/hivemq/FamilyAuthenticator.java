@@ -1,0 +1,88 @@
+package org.familyqa.adapter.mqtt.hivemq;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.familyqa.adapter.mqtt.hivemq.AccountDirectory.Login;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.client.parameter.ConnectionAttributeStore;
+import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+
+/**
+ * Accepts the server's account and enabled family accounts with the right password; rejects everyone else,
+ * anonymous clients included, with CONNACK "bad user name or password".
+ */
+final class FamilyAuthenticator implements SimpleAuthenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FamilyAuthenticator.class);
+    private static final String REJECTED = "bad user name or password";
+
+    private final AccountDirectory accounts;
+    private final ConnectedClients clients;
+
+    FamilyAuthenticator(AccountDirectory accounts, ConnectedClients clients) {
+        this.accounts = accounts;
+        this.clients = clients;
+    }
+
+    @Override
+    public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
+        ConnectPacket connect = input.getConnectPacket();
+        String clientId = input.getClientInformation().getClientId();
+        Optional<String> username = connect.getUserName();
+        Optional<ByteBuffer> password = connect.getPassword();
+        if (username.isEmpty() || password.isEmpty()) {
+            LOG.warn("Rejected client {} without username or password", clientId);
+            output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, REJECTED);
+            return;
+        }
+        Optional<Login> login;
+        try {
+            login = accounts.authenticate(username.get(), utf8(password.get()));
+        } catch (RuntimeException e) {
+            LOG.error("Cannot check the login of {} (client {}), rejecting it", username.get(), clientId, e);
+            output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "account store unavailable");
+            return;
+        }
+        if (login.isEmpty()) {
+            LOG.warn("Rejected login of {} (client {})", username.get(), clientId);
+            output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, REJECTED);
+            return;
+        }
+        accept(input, output, login.get());
+    }
+
+    private void accept(SimpleAuthInput input, SimpleAuthOutput output, Login login) {
+        String clientId = input.getClientInformation().getClientId();
+        String connectionId = UUID.randomUUID().toString();
+        ConnectionAttributeStore store = input.getConnectionInformation().getConnectionAttributeStore();
+        ConnectionAccount.store(store, login.username(), login.account(), connectionId);
+        clients.add(login.username(), clientId, connectionId);
+        if (!accounts.isCurrent(login)) {
+            // The account was disabled or got a new password while this login was checked.
+            clients.remove(login.username(), clientId, connectionId);
+            output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, REJECTED);
+            return;
+        }
+        // Every subscribe and publish goes through TopicAuthorizer; anything it leaves undecided is denied.
+        output.getDefaultPermissions().clear();
+        output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+        output.authenticateSuccessfully();
+    }
+
+    private static String utf8(ByteBuffer password) {
+        ByteBuffer copy = password.asReadOnlyBuffer();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,120 @@
+package org.familyqa.application;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.familyqa.ports.in.OutboxRelayUseCase;
+import org.familyqa.ports.out.EventPublisher;
+import org.familyqa.ports.out.Outbox;
+import org.familyqa.ports.out.OutboxEvent;
+
+/**
+ * Publishes claimed outbox events and marks the acknowledged ones published.
+ *
+ * <p>All events of a batch are published at once, in sequence order, and the relay waits for the broker's
+ * acknowledgements up to the publish timeout. Events that failed or were not acknowledged in time are released for
+ * the next batch, so an event may be published more than once but is never lost.
+ *
+ * @since 0.1.0
+ */
+public final class OutboxRelayService implements OutboxRelayUseCase {
+
+    private static final System.Logger LOG = System.getLogger(OutboxRelayService.class.getName());
+
+    private final Outbox outbox;
+    private final EventPublisher publisher;
+    private final String owner;
+    private final int batchSize;
+    private final Duration lease;
+    private final Duration publishTimeout;
+
+    OutboxRelayService(Outbox outbox, EventPublisher publisher, String owner, int batchSize, Duration lease,
+                       Duration publishTimeout) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.batchSize = batchSize;
+        this.lease = Objects.requireNonNull(lease, "lease");
+        this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
+    }
+
+    /**
+     * Claims up to the batch size of due events, publishes them and waits for the acknowledgements.
+     *
+     * @return how many events were acknowledged and marked published
+     * @throws org.familyqa.ports.out.StoreUnavailableException if the outbox failed; a publish failure never throws
+     */
+    @Override
+    public int relayBatch() {
+        List<OutboxEvent> claimed = outbox.claim(owner, batchSize, lease);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> futures = new ArrayList<>(claimed.size());
+        for (OutboxEvent event : claimed) {
+            futures.add(publish(event));
+        }
+
+        awaitAll(futures);
+
+        List<Long> published = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        Throwable firstFailure = null;
+        for (int i = 0; i < claimed.size(); i++) {
+            CompletableFuture<Void> future = futures.get(i);
+            if (future.isDone() && !future.isCompletedExceptionally()) {
+                published.add(claimed.get(i).sequence());
+            } else {
+                failed.add(claimed.get(i).sequence());
+                firstFailure = firstFailure != null ? firstFailure : failureOf(future);
+            }
+        }
+        if (!published.isEmpty()) {
+            outbox.markPublished(published);
+        }
+        if (!failed.isEmpty()) {
+            outbox.release(owner, failed);
+            LOG.log(Level.WARNING, "Publishing " + failed.size() + " of " + claimed.size()
+                    + " outbox events failed; they are released for the next batch", firstFailure);
+        }
+        return published.size();
+    }
+
+    private CompletableFuture<Void> publish(OutboxEvent event) {
+        try {
+            return Objects.requireNonNull(publisher.publish(event.event()), "the publisher returned no future");
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void awaitAll(List<CompletableFuture<Void>> futures) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Each future is examined on its own afterwards; unfinished ones count as failed.
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<Void> future) {
+        if (!future.isDone()) {
+            return new TimeoutException("no acknowledgement from the broker in time");
+        }
+        try {
+            future.join();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+}

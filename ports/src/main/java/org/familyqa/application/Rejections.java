@@ -1,0 +1,36 @@
+package org.familyqa.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.familyqa.domain.ErrorCode;
+import org.familyqa.domain.Rejection;
+import org.familyqa.ports.in.Result;
+
+/** Rejections and small helpers that several services share. */
+final class Rejections {
+
+    static final String LIMIT_FIELD = "limit";
+
+    private Rejections() {
+    }
+
+    static <T> Result<T> familyNotFound() {
+        return Result.rejected(Rejection.of(ErrorCode.NOT_FOUND, "family_id", "No family with this id exists."));
+    }
+
+    /** Returns a rejection of {@code limit} if it is outside 1 to {@code max}, or null if it is valid. */
+    static Rejection checkLimit(int limit, int max) {
+        if (limit >= 1 && limit <= max) {
+            return null;
+        }
+        return Rejection.of(ErrorCode.INVALID_FIELD, LIMIT_FIELD,
+                "limit must be 1 to " + max + ", not " + limit + ".");
+    }
+
+    /** Returns the clock's time truncated to microseconds, the precision the stores keep. */
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
