@@ -1,0 +1,71 @@
+package org.familyqa.bootstrap;
+
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the server with settings from environment variables and runs it until SIGTERM or Ctrl+C. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        long startNanos = System.nanoTime();
+        FamilyQaServer server;
+        try {
+            server = FamilyQaServer.start(ServerConfiguration.fromEnvironment(System.getenv()));
+        } catch (ConfigurationException e) {
+            LOG.error("FamilyQA did not start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("FamilyQA did not start", e);
+            System.exit(1);
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping FamilyQA");
+            server.close();
+            LOG.info("FamilyQA stopped");
+            stopped.countDown();
+        }, "familyqa-shutdown"));
+
+        printWelcome(server, (System.nanoTime() - startNanos) / 1_000_000);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printWelcome(FamilyQaServer server, long startMillis) {
+        ServerConfiguration configuration = server.configuration();
+        ServerConfiguration.Broker broker = configuration.broker();
+        StringBuilder text = new StringBuilder();
+        text.append(System.lineSeparator())
+                .append("FamilyQA is ready after ").append(startMillis).append(" ms.").append(System.lineSeparator())
+                .append("  Web page and API: http://").append(displayHost(configuration.http().host())).append(':')
+                .append(server.httpPort()).append('/').append(System.lineSeparator())
+                .append("  MQTT broker:      ").append(broker.publicHost()).append(':').append(broker.port())
+                .append(" (TLS ").append(broker.tlsPort()).append(')').append(System.lineSeparator());
+        server.brokerCertificate().ifPresent(pem -> text.append("  TLS certificate:  ").append(pem)
+                .append(System.lineSeparator()));
+        server.generatedAdminToken().ifPresentOrElse(
+                token -> text.append("  Admin token (shown once, only its hash is stored): ").append(token)
+                        .append(System.lineSeparator()),
+                () -> text.append("  Admin token: set earlier; see FAMILYQA_ADMIN_TOKEN in README.md to replace it.")
+                        .append(System.lineSeparator()));
+        // Printed to standard output, not logged, so the one-time admin token never lands in a log file.
+        System.out.println(text);
+    }
+
+    private static String displayHost(String bindHost) {
+        return "0.0.0.0".equals(bindHost) || "::".equals(bindHost) ? "localhost" : bindHost;
+    }
+}
