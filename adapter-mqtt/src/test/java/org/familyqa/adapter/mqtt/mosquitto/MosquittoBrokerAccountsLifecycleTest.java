@@ -30,7 +30,7 @@ class MosquittoBrokerAccountsLifecycleTest {
             assertThatThrownBy(() -> accounts.enable(family("timeout"), "pw"))
                     .isInstanceOf(BrokerUnavailableException.class)
                     .hasMessageContaining("getClient fam-timeout")
-                    .hasMessageContaining("did not answer");
+                    .hasMessageContaining("did not respond");
         }
     }
 
