@@ -38,8 +38,8 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 /**
  * The administrator's MQTT connection to Mosquitto's dynamic security plugin.
  *
- * <p>Commands go to {@value #COMMAND_TOPIC} as {@code {"commands":[...]}}, and the plugin publishes the answers of one
- * message together on {@value #RESPONSE_TOPIC}, to every administrator that subscribed. Each command carries a
+ * <p>Commands go to {@value #COMMAND_TOPIC} as {@code {"commands":[...]}}, and the plugin publishes the responses to
+ * one message together on {@value #RESPONSE_TOPIC}, to every administrator that subscribed. Each command carries a
  * {@code correlationData} string unique to this connection, and a response is matched to its command by it. The
  * plugin runs the commands of one message in order and does not stop or roll back at an error. Thread-safe.
  */
@@ -122,7 +122,8 @@ final class DynsecConnection implements AutoCloseable {
     List<DynsecResponse> execute(List<ObjectNode> commands) {
         List<DynsecResponse> responses = new ArrayList<>(commands.size());
         for (int start = 0; start < commands.size(); start += MAX_COMMANDS_PER_MESSAGE) {
-            List<ObjectNode> batch = commands.subList(start, Math.min(commands.size(), start + MAX_COMMANDS_PER_MESSAGE));
+            int end = Math.min(commands.size(), start + MAX_COMMANDS_PER_MESSAGE);
+            List<ObjectNode> batch = commands.subList(start, end);
             responses.addAll(executeBatch(batch));
         }
         return responses;
@@ -159,9 +160,10 @@ final class DynsecConnection implements AutoCloseable {
             byte[] payload = json.writeValueAsBytes(json.createObjectNode().set("commands", commandArray));
             client.publishWith().topic(COMMAND_TOPIC).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
                     .get(timeoutMillis, TimeUnit.MILLISECONDS);
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new BrokerUnavailableException("Mosquitto did not answer the dynamic security command(s) " + names
+            throw new BrokerUnavailableException("Mosquitto did not respond to the dynamic security command(s) " + names
                     + " within " + timeoutMillis + " ms; is the broker running and the administrator connected?", e);
         } catch (ExecutionException | IOException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -169,7 +171,7 @@ final class DynsecConnection implements AutoCloseable {
                     + " to Mosquitto failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BrokerUnavailableException("Interrupted while waiting for Mosquitto to answer " + names, e);
+            throw new BrokerUnavailableException("Interrupted while waiting for Mosquitto to respond to " + names, e);
         } finally {
             correlations.forEach(pending::remove);
         }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The plugin's answer to one command: its error text if it failed, and its {@code data} if it returns any.
+ * The plugin's response to one command: its error text if it failed, and its {@code data} if it returns any.
  *
  * @param command the command as sent, without passwords in {@link #describe(ObjectNode)}
  * @param error   the plugin's error text, such as {@code Client already exists}, or {@code null} on success

@@ -12,7 +12,7 @@ import org.familyqa.domain.mqtt.MqttUsername;
  * How the server reaches Mosquitto's dynamic security plugin, and the server's own broker account.
  *
  * @param host                where the broker listens, such as {@code 127.0.0.1} or {@code mosquitto}
- * @param port                the MQTT port of {@code host}, plain or TLS as {@code tls} says
+ * @param port                the MQTT port of {@code host}, plain or TLS as {@code tls} selects
  * @param tls                 whether {@code port} speaks MQTT over TLS
  * @param trustedCaFile       the PEM file of the CA that signed the broker's certificate, or {@code null} to trust
  *                            the JVM's default CAs; only used with TLS

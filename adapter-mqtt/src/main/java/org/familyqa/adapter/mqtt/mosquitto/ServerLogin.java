@@ -21,7 +21,7 @@ final class ServerLogin {
      * Connects once as the server account and disconnects at once.
      *
      * @return whether the broker accepted the password
-     * @throws BrokerUnavailableException if the broker did not answer the connect in time
+     * @throws BrokerUnavailableException if the broker did not respond to the connect in time
      */
     static boolean works(MosquittoSettings settings) {
         Mqtt5AsyncClient client = DynsecConnection.clientBuilder(settings, "familyqa-login-check-" + UUID.randomUUID())
@@ -41,7 +41,7 @@ final class ServerLogin {
             throw new BrokerUnavailableException("Checking the server account's login on Mosquitto failed: "
                     + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new BrokerUnavailableException("Mosquitto did not answer the server account's login check within "
+            throw new BrokerUnavailableException("Mosquitto did not respond to the server account's login check within "
                     + settings.commandTimeout().toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,9 +7,12 @@ import static org.familyqa.adapter.mqtt.mosquitto.TestFamilies.connect5;
 import static org.familyqa.adapter.mqtt.mosquitto.TestFamilies.family;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 import org.familyqa.adapter.mqtt.testing.MosquittoProcess;
 import org.familyqa.domain.mqtt.MqttAccess;
+import org.familyqa.domain.mqtt.MqttUsername;
 import org.familyqa.ports.out.BrokerUnavailableException;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,7 @@ class MosquittoBrokerAccountsLifecycleTest {
             assertThatThrownBy(() -> accounts.enable(family("timeout"), "pw"))
                     .isInstanceOf(BrokerUnavailableException.class)
                     .hasMessageContaining("getClient fam-timeout")
-                    .hasMessageContaining("did not answer");
+                    .hasMessageContaining("did not respond");
         }
     }
 
@@ -73,6 +76,44 @@ class MosquittoBrokerAccountsLifecycleTest {
             accounts.enable(access, "pw-tls");
 
             connect5(mosquitto, access.username().value(), "pw-tls").disconnect();
+        }
+    }
+
+    @Test
+    void reconcileReportsMissingAndDisablesUnknown() {
+        try (MosquittoProcess mosquitto = MosquittoProcess.startWithDynamicSecurity();
+             MosquittoBrokerAccounts accounts = MosquittoBrokerAccounts.start(TestFamilies.settings(mosquitto))) {
+            MqttAccess present = family("present");
+            MqttAccess missing = family("missing");
+            MqttAccess unknown = family("unknown");
+            MqttAccess storedDisabled = family("stored-off");
+            accounts.enable(present, "pw");
+            accounts.enable(unknown, "pw");
+            accounts.enable(storedDisabled, "pw");
+
+            Set<MqttUsername> result = accounts.reconcile(List.of(present, missing, storedDisabled.disabled()));
+
+            assertThat(result).containsExactly(missing.username());
+            assertThat(result).doesNotContain(present.username(), unknown.username(), storedDisabled.username());
+            connect5(mosquitto, present.username().value(), "pw").disconnect();
+            assertThatThrownBy(() -> connect5(mosquitto, unknown.username().value(), "pw"))
+                    .isInstanceOf(Mqtt5ConnAckException.class);
+            assertThatThrownBy(() -> connect5(mosquitto, storedDisabled.username().value(), "pw"))
+                    .isInstanceOf(Mqtt5ConnAckException.class);
+        }
+    }
+
+    @Test
+    void reconcileReportsAccountDisabledOnBroker() {
+        try (MosquittoProcess mosquitto = MosquittoProcess.startWithDynamicSecurity();
+             MosquittoBrokerAccounts accounts = MosquittoBrokerAccounts.start(TestFamilies.settings(mosquitto))) {
+            MqttAccess access = family("broker-off");
+            accounts.enable(access, "pw");
+            accounts.disable(access.username());
+
+            Set<MqttUsername> result = accounts.reconcile(List.of(access));
+
+            assertThat(result).containsExactly(access.username());
         }
     }
 

@@ -10,7 +10,6 @@ import static org.familyqa.adapter.mqtt.mosquitto.TestFamilies.family;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.familyqa.adapter.mqtt.testing.MosquittoProcess;
 import org.familyqa.domain.mqtt.MqttAccess;
@@ -140,38 +139,6 @@ class MosquittoBrokerAccountsTest {
         accounts.enable(access, "same");
 
         connect5(mosquitto, access.username().value(), "same").disconnect();
-    }
-
-    @Test
-    void reconcileReportsMissingAndDisablesUnknown() {
-        MqttAccess present = family("present");
-        MqttAccess missing = family("missing");
-        MqttAccess unknown = family("unknown");
-        MqttAccess storedDisabled = family("stored-off");
-        accounts.enable(present, "pw");
-        accounts.enable(unknown, "pw");
-        accounts.enable(storedDisabled, "pw");
-
-        Set<MqttUsername> result = accounts.reconcile(List.of(present, missing, storedDisabled.disabled()));
-
-        assertThat(result).contains(missing.username());
-        assertThat(result).doesNotContain(present.username(), unknown.username(), storedDisabled.username());
-        connect5(mosquitto, present.username().value(), "pw").disconnect();
-        assertThatThrownBy(() -> connect5(mosquitto, unknown.username().value(), "pw"))
-                .isInstanceOf(Mqtt5ConnAckException.class);
-        assertThatThrownBy(() -> connect5(mosquitto, storedDisabled.username().value(), "pw"))
-                .isInstanceOf(Mqtt5ConnAckException.class);
-    }
-
-    @Test
-    void reconcileReportsAccountDisabledOnBroker() {
-        MqttAccess access = family("broker-off");
-        accounts.enable(access, "pw");
-        accounts.disable(access.username());
-
-        Set<MqttUsername> result = accounts.reconcile(List.of(access));
-
-        assertThat(result).contains(access.username());
     }
 
     @Test

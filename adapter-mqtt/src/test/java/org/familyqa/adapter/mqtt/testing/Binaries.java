@@ -47,7 +47,8 @@ final class Binaries {
                     .findFirst()
                     .or(Binaries::pluginFromPackage)
                     .orElseThrow(() -> new IllegalStateException(PLUGIN_FILE
-                            + " not found in " + PLUGIN_FOLDERS + " nor in 'dpkg -L mosquitto'; install mosquitto 2.x."));
+                            + " not found in " + PLUGIN_FOLDERS
+                            + " nor in 'dpkg -L mosquitto'; install mosquitto 2.x."));
         }
         return plugin;
     }
@@ -86,7 +87,8 @@ final class Binaries {
                 return candidate.toString();
             }
         }
-        throw new IllegalStateException(name + " not found at " + usualPath + " nor on the PATH; install mosquitto 2.x.");
+        throw new IllegalStateException(
+                name + " not found at " + usualPath + " nor on the PATH; install mosquitto 2.x.");
     }
 
     private static Optional<String> pluginFromPackage() {

@@ -187,7 +187,8 @@ public final class MosquittoProcess implements AutoCloseable {
                 .filter(line -> !line.contains("without encryption") && !line.contains("visible on the network"))
                 .reduce("", (all, line) -> all + line + "\n");
         if (withoutWarning.contains("Error") || withoutWarning.contains("error")) {
-            throw new IllegalStateException("mosquitto_ctrl dynsec " + arguments[0] + " failed: " + withoutWarning.trim());
+            throw new IllegalStateException(
+                    "mosquitto_ctrl dynsec " + arguments[0] + " failed: " + withoutWarning.trim());
         }
         return withoutWarning;
     }
