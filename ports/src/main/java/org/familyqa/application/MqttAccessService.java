@@ -35,8 +35,8 @@ import org.familyqa.ports.out.PasswordHasher;
  *
  * <p>A new password goes to the broker first and is stored (as a hash) only after the broker applied it; if storing
  * fails, the broker account is disabled again so that no password works that the store does not know. Disabling
- * stores the disabled record first, then disables the account on the broker. Changes of one family are serialized within this
- * instance. The plain password exists only in the returned credentials and in the call to the broker.
+ * stores the disabled record first, then disables the account on the broker. Changes of one family are serialized
+ * within this instance. The plain password exists only in the returned credentials and in the call to the broker.
  *
  * @since 0.1.0
  */

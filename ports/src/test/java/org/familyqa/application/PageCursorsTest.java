@@ -48,7 +48,7 @@ class PageCursorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not a cursor", "AAAA", "!!!!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(strings = {"", "not a cursor", "AAAA", "!!!!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
     void malformedCursorIsInvalidField(String cursor) {
         assertThatThrownBy(() -> PageCursors.readQuestion(Optional.of(cursor)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
