@@ -48,6 +48,18 @@ final class Environment {
         }
     }
 
+    boolean bool(String key, boolean defaultValue) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigurationException(key + "=" + raw.get() + " is invalid: expected true or false.");
+        };
+    }
+
     int port(String key, int defaultValue) {
         return integer(key, defaultValue, 1, 65_535);
     }

@@ -144,7 +144,7 @@ public final class FamilyQaServer implements AutoCloseable {
         MosquittoSettings settings = new MosquittoSettings(broker.host(), broker.useTls() ? broker.tlsPort()
                 : broker.port(), broker.useTls(), broker.caFile().orElse(null), broker.adminUser(),
                 broker.adminPassword().orElseThrow(), broker.serverUser(), serverPassword, broker.shareGroup(),
-                Duration.ofSeconds(10));
+                broker.commandTimeout());
         MosquittoBrokerAccounts mosquitto = MosquittoBrokerAccounts.start(settings);
         resources.push(mosquitto);
         return mosquitto;

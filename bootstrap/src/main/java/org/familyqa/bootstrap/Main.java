@@ -8,6 +8,13 @@ import org.slf4j.LoggerFactory;
 /** Starts the server with settings from environment variables and runs it until SIGTERM or Ctrl+C. */
 public final class Main {
 
+    static {
+        // The embedded broker's jar carries its own logback.xml; naming ours explicitly avoids a clash between the two.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "familyqa-logback.xml");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {

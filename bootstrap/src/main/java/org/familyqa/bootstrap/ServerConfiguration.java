@@ -1,7 +1,10 @@
 package org.familyqa.bootstrap;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,11 +89,12 @@ public record ServerConfiguration(Path dataDir, Http http, Database database, Br
      * @param adminUser        Mosquitto's dynamic security admin account
      * @param adminPassword    its password; never logged
      * @param shareGroup       shared-subscription group of the server instances
+     * @param commandTimeout   how long one Mosquitto dynamic security command may take
      */
     public record Broker(BrokerKind kind, String host, int port, int tlsPort, String publicHost,
                          Optional<Path> keystore, Optional<String> keystorePassword, Optional<Path> caFile,
                          boolean useTls, String serverUser, Optional<String> serverPassword, String adminUser,
-                         Optional<String> adminPassword, String shareGroup) {
+                         Optional<String> adminPassword, String shareGroup, Duration commandTimeout) {
 
         @Override
         public String toString() {
@@ -121,13 +125,14 @@ public record ServerConfiguration(Path dataDir, Http http, Database database, Br
                 env.port("FAMILYQA_MQTT_TLS_PORT", 8883), env.string("FAMILYQA_MQTT_PUBLIC_HOST", mqttHost),
                 env.optional("FAMILYQA_MQTT_TLS_KEYSTORE").map(Path::of),
                 env.secret("FAMILYQA_MQTT_TLS_KEYSTORE_PASSWORD"),
-                env.optional("FAMILYQA_MQTT_TLS_CA_FILE").map(Path::of),
-                Boolean.parseBoolean(env.string("FAMILYQA_MQTT_USE_TLS", "false")),
+                env.optional("FAMILYQA_MQTT_CA_FILE").map(Path::of),
+                env.bool("FAMILYQA_MQTT_TLS", false),
                 env.string("FAMILYQA_MQTT_SERVER_USER", "familyqa-server"),
                 env.secret("FAMILYQA_MQTT_SERVER_PASSWORD"),
                 env.string("FAMILYQA_MQTT_ADMIN_USER", "admin"),
                 env.secret("FAMILYQA_MQTT_ADMIN_PASSWORD"),
-                env.string("FAMILYQA_MQTT_SHARE_GROUP", "familyqa"));
+                env.string("FAMILYQA_MQTT_SHARE_GROUP", "familyqa"),
+                env.duration("FAMILYQA_MQTT_COMMAND_TIMEOUT", Duration.ofSeconds(10)));
         if (kind == BrokerKind.MOSQUITTO) {
             requireSecret(broker.serverPassword(), "FAMILYQA_MQTT_SERVER_PASSWORD");
             requireSecret(broker.adminPassword(), "FAMILYQA_MQTT_ADMIN_PASSWORD");
@@ -138,7 +143,21 @@ public record ServerConfiguration(Path dataDir, Http http, Database database, Br
 
         return new ServerConfiguration(dataDir, http, database, broker, rateLimit,
                 env.secret("FAMILYQA_ADMIN_TOKEN"),
-                env.string("FAMILYQA_INSTANCE_ID", UUID.randomUUID().toString()));
+                env.string("FAMILYQA_INSTANCE_ID", defaultInstanceId()));
+    }
+
+    /**
+     * Returns the host name, which is stable across restarts (so the bridge resumes its broker session) and differs
+     * between the machines or containers of a scaled-out deployment; a random id when it cannot be read.
+     */
+    private static String defaultInstanceId() {
+        try {
+            String host = InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+            String cleaned = host.replaceAll("[^a-z0-9-]", "-");
+            return cleaned.isBlank() ? UUID.randomUUID().toString() : cleaned;
+        } catch (UnknownHostException e) {
+            return UUID.randomUUID().toString();
+        }
     }
 
     private static void requireSecret(Optional<String> value, String key) {
