@@ -93,9 +93,7 @@ public final class FamilyQaArchitecture {
 
     /** Returns the rule that the real use case implementations depend only on the JDK, the domain and the ports. */
     public static ArchRule forApplication() {
-        // TODO: org.familyqa.application has no class yet, so this rule passes on an empty package.
-        //  Switch to allowEmptyShould(false) when the first use case implementation is added there.
-        return dependsOnlyOnJdkAnd(APPLICATION, List.of(DOMAIN, PORTS)).allowEmptyShould(true);
+        return dependsOnlyOnJdkAnd(APPLICATION, List.of(DOMAIN, PORTS)).allowEmptyShould(false);
     }
 
     /** Returns the rule that the real domain and ports use no technology types. */
@@ -105,9 +103,7 @@ public final class FamilyQaArchitecture {
 
     /** Returns the rule that the real adapters are independent of each other and of bootstrap. */
     public static ArchRule forAdapters() {
-        // TODO: the adapter modules have no classes yet, so this rule passes on empty packages and would also pass
-        //  after a package rename. Switch to allowEmptyShould(false) once every adapter has its first class.
-        return adaptersAreIndependent(ADAPTERS, BOOTSTRAP).allowEmptyShould(true);
+        return adaptersAreIndependent(ADAPTERS, BOOTSTRAP).allowEmptyShould(false);
     }
 
     /** Returns the rule that the real modules have no dependency cycle between them. */

@@ -22,7 +22,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 class MosquittoBrokerAccountsLifecycleTest {
 
     @Test
-    void stoppedBrokerTimesOutWithClearMessage() {
+    void stoppedBrokerFailsWithClearMessage() {
         try (MosquittoProcess mosquitto = MosquittoProcess.startWithDynamicSecurity();
              MosquittoBrokerAccounts accounts = MosquittoBrokerAccounts.start(shortTimeout(mosquitto))) {
             mosquitto.stop();
@@ -30,7 +30,10 @@ class MosquittoBrokerAccountsLifecycleTest {
             assertThatThrownBy(() -> accounts.enable(family("timeout"), "pw"))
                     .isInstanceOf(BrokerUnavailableException.class)
                     .hasMessageContaining("getClient fam-timeout")
-                    .hasMessageContaining("did not respond");
+                    // The client either notices the closed connection at once or waits for the response in vain.
+                    .satisfiesAnyOf(
+                            failure -> assertThat(failure).hasMessageContaining("did not respond"),
+                            failure -> assertThat(failure).hasMessageContaining("failed"));
         }
     }
 
