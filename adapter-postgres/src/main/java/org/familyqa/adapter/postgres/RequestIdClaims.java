@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.familyqa.domain.question.RequestId;
 
 /**
- * Records the request ids of a batch in {@code processed_request}, inside the caller's transaction, and tells which
+ * Records the request ids of a batch in {@code processed_request}, inside the caller's transaction, and returns which
  * items repeat a request id that was seen before.
  *
  * <p>Each key is inserted with {@code ON CONFLICT DO NOTHING}. When two transactions insert the same key, PostgreSQL
