@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * Checks, before any listener starts, that the ports the server will bind are free, so that a taken port stops the
- * start with a message that names the setting to change instead of a stack trace from deep inside a library.
+ * Check that the ports the server will bind are free, run before any listener starts. A taken port then stops the
+ * start with a message that names the setting to change, not with a stack trace from deep inside a library.
  */
 final class PortCheck {
 

@@ -37,7 +37,7 @@ public record ServerConfiguration(Path dataDir, Http http, Database database, Br
         Objects.requireNonNull(instanceId, "instanceId");
     }
 
-    /** Which broker the server uses. */
+    /** Kind of broker the server uses. */
     public enum BrokerKind {
         /** A HiveMQ CE broker inside the server process, checking family accounts against the database. */
         EMBEDDED,
@@ -79,7 +79,7 @@ public record ServerConfiguration(Path dataDir, Http http, Database database, Br
      * @param host             for the embedded broker, the address it binds; for Mosquitto, the address to connect to
      * @param port             plain MQTT port
      * @param tlsPort          MQTT over TLS port
-     * @param publicHost       the host name devices are told to connect to
+     * @param publicHost       the host name that devices get in their connection settings
      * @param keystore         PKCS12 keystore for the embedded broker's TLS listener, or empty to generate one
      * @param keystorePassword the keystore's password; never logged
      * @param caFile           PEM file of the CA that signed Mosquitto's certificate, for a TLS connection to it
@@ -147,8 +147,8 @@ public record ServerConfiguration(Path dataDir, Http http, Database database, Br
     }
 
     /**
-     * Returns the host name, which is stable across restarts (so the bridge resumes its broker session) and differs
-     * between the machines or containers of a scaled-out deployment; a random id when it cannot be read.
+     * Returns the host name, or a random id when it cannot be read. The host name stays the same across restarts, so
+     * the bridge resumes its broker session, and it differs between the machines or containers of a deployment.
      */
     private static String defaultInstanceId() {
         try {
