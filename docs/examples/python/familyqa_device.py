@@ -68,7 +68,7 @@ def finish(code):
     done.set()
 
 
-# paho-mqtt 1.x calls on_connect(client, userdata, flags, rc); 2.x adds properties and passes a ReasonCode.
+# paho-mqtt 1.x calls on_connect(client, userdata, flags, rc). Version 2.x adds properties and passes a ReasonCode.
 def on_connect(client, userdata, flags, reason_code, properties=None):
     code = getattr(reason_code, "value", reason_code)
     if code != 0:
