@@ -30,12 +30,12 @@ class DeploymentDocumentationTest {
     private static final Path REPOSITORY = MODULE.getParent();
 
     @Test
-    void readmeTableListsExactlyTheKeysTheServerReads() throws IOException {
+    void readmeTableMatchesConfiguration() throws IOException {
         assertThat(readmeKeys()).isNotEmpty().containsExactlyInAnyOrderElementsOf(configurationKeys());
     }
 
     @Test
-    void everyVariableTheComposeFileSetsIsDocumentedAndRead() throws IOException {
+    void composeVariablesAreDocumentedAndRead() throws IOException {
         JsonNode services = compose().path("services");
         Set<String> setByCompose = new TreeSet<>();
         for (Iterator<String> names = services.fieldNames(); names.hasNext(); ) {
@@ -48,7 +48,7 @@ class DeploymentDocumentationTest {
     }
 
     @Test
-    void composeFileRunsPostgresMosquittoAndTheServer() throws IOException {
+    void composeHasThreeServices() throws IOException {
         JsonNode services = compose().path("services");
         assertThat(services.has("postgres")).as("a postgres service").isTrue();
         assertThat(services.has("mosquitto")).as("a mosquitto service").isTrue();

@@ -58,7 +58,7 @@ class EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Setup.class)
-    void familyGoesFromCreationToDevicesAndBack(Setup setup) throws Exception {
+    void userPathFromFamilyToDevices(Setup setup) throws Exception {
         RunningServer running = server(setup);
         Api api = new Api(running.apiUrl());
         Family family = api.createFamily(running.adminToken(), "Path " + setup);
@@ -123,7 +123,7 @@ class EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Setup.class)
-    void familyTokenSeesNothingOfAnotherFamily(Setup setup) {
+    void familyTokenGetsNotFoundElsewhere(Setup setup) {
         RunningServer running = server(setup);
         Api api = new Api(running.apiUrl());
         Family a = api.createFamily(running.adminToken(), "Family A " + setup);
@@ -167,7 +167,7 @@ class EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Setup.class)
-    void mqttAccountOfOneFamilyCannotReadOrWriteAnother(Setup setup) throws Exception {
+    void mqttAccountCannotReachOtherFamily(Setup setup) throws Exception {
         RunningServer running = server(setup);
         Api api = new Api(running.apiUrl());
         Family a = api.createFamily(running.adminToken(), "Broker A " + setup);
@@ -191,7 +191,7 @@ class EndToEndTest {
         try {
             publish(intruder, prefixB + "/ask", ask("Planted by A?", "r-intruder"));
         } catch (RuntimeException refusedOrCutOff) {
-            // Refusing the publish or dropping the connection both keep B's topics clean.
+            // Rejecting the publish or dropping the connection both keep B's topics clean.
         }
         String answerOfB = api.answer(b, api.ask(b, "Secret of B?"), "Secret answer of B.");
 
@@ -217,7 +217,7 @@ class EndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Setup.class)
-    void deviceAsksOverTlsAndPlainMqttOnTheTlsPortFails(Setup setup) {
+    void tlsDeviceAsksAndPlainConnectFails(Setup setup) {
         RunningServer running = server(setup);
         Api api = new Api(running.apiUrl());
         Family family = api.createFamily(running.adminToken(), "TLS " + setup);

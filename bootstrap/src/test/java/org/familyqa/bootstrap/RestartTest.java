@@ -29,7 +29,7 @@ class RestartTest {
 
     @ParameterizedTest
     @EnumSource(Setup.class)
-    void familiesQuestionsCredentialsAndTokensSurviveARestart(Setup setup) {
+    void everythingSurvivesRestart(Setup setup) {
         try (RunningServer running = RunningServer.start(setup)) {
             Api api = new Api(running.apiUrl());
             Family family = api.createFamily(running.adminToken(), "Restart " + setup);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ServerConfigurationTest {
 
     @Test
-    void noVariablesGiveTheEmbeddedDefaults() {
+    void emptyEnvironmentGivesDefaults() {
         ServerConfiguration configuration = ServerConfiguration.fromEnvironment(Map.of());
 
         assertThat(configuration.http().port()).isEqualTo(8080);
@@ -28,7 +28,7 @@ class ServerConfigurationTest {
     }
 
     @Test
-    void durationsTakeMillisecondsSecondsAndMinutes() {
+    void durationsTakeAllUnits() {
         ServerConfiguration configuration = ServerConfiguration.fromEnvironment(Map.of(
                 "FAMILYQA_MQTT_COMMAND_TIMEOUT", "1500ms", "FAMILYQA_DB_CONNECTION_TIMEOUT", "2m"));
 
@@ -49,7 +49,7 @@ class ServerConfigurationTest {
             "FAMILYQA_RATE_LIMIT_PER_SECOND, -3, above 0",
             "FAMILYQA_MQTT_TLS, maybe, true or false",
     })
-    void badValueIsRejectedWithItsKeyValueAndWhatIsAllowed(String key, String value, String allowed) {
+    void badValueNamesKeyAndValue(String key, String value, String allowed) {
         assertThatThrownBy(() -> ServerConfiguration.fromEnvironment(Map.of(key, value)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(key + "=" + value)
@@ -76,7 +76,7 @@ class ServerConfigurationTest {
     }
 
     @Test
-    void secretsNeverAppearInTheConfigurationText() {
+    void secretsStayOutOfText() {
         ServerConfiguration configuration = ServerConfiguration.fromEnvironment(Map.of("FAMILYQA_BROKER", "mosquitto",
                 "FAMILYQA_MQTT_SERVER_PASSWORD", "server-secret", "FAMILYQA_MQTT_ADMIN_PASSWORD", "admin-secret",
                 "FAMILYQA_DB_PASSWORD", "db-secret", "FAMILYQA_ADMIN_TOKEN", "token-secret"));

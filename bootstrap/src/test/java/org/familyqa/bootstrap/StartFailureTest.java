@@ -19,7 +19,7 @@ class StartFailureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FAMILYQA_HTTP_PORT", "FAMILYQA_MQTT_PORT", "FAMILYQA_MQTT_TLS_PORT"})
-    void takenPortStopsTheStartNamingPortAndSetting(String takenKey, @TempDir Path dataDir) throws Exception {
+    void takenPortStopsStart(String takenKey, @TempDir Path dataDir) throws Exception {
         try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> env = new HashMap<>();
             env.put("FAMILYQA_DATA_DIR", dataDir.toString());

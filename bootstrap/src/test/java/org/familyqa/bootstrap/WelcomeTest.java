@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 class WelcomeTest {
 
     @Test
-    void generatedAdminTokenIsPrintedButNeverLogged() {
+    void adminTokenPrintedNotLogged() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Logger familyqa = (Logger) LoggerFactory.getLogger("org.familyqa");
         Level familyqaLevel = familyqa.getLevel();
