@@ -51,7 +51,8 @@ public final class Main {
         }
     }
 
-    private static void printWelcome(FamilyQaServer server, long startMillis) {
+    /** Prints the addresses and, on the first start, the admin token to standard output; never to the log. */
+    static void printWelcome(FamilyQaServer server, long startMillis) {
         ServerConfiguration configuration = server.configuration();
         ServerConfiguration.Broker broker = configuration.broker();
         StringBuilder text = new StringBuilder();

@@ -134,6 +134,14 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** Starts the server again after {@link #stopServer()}, on the same data folder, database, broker and ports. */
+    public void startAgain() {
+        if (server != null) {
+            throw new IllegalStateException("The server is running; stop it first");
+        }
+        startServer();
+    }
+
     public Setup setup() {
         return setup;
     }
