@@ -17,8 +17,10 @@ void Backoff::recordFailure(std::uint32_t nowMs, std::uint32_t random) {
     if (base > maxMs_) {
         base = maxMs_;
     }
+    // Scales `random` onto 0..half, so 0 picks the shortest delay and 0xffffffff the longest.
     std::uint32_t half = base / 2;
-    delayMs_ = (base - half) + random % (half + 1);
+    std::uint32_t offset = static_cast<std::uint32_t>(static_cast<std::uint64_t>(random) * half / 0xffffffffu);
+    delayMs_ = (base - half) + offset;
     failedAtMs_ = nowMs;
 }
 

@@ -14,7 +14,8 @@ public:
 
     // Returns true when no failure is recorded or the delay after the last failure has passed.
     bool ready(std::uint32_t nowMs) const;
-    // Records a failed attempt at `nowMs`; `random` is any value from a random source and picks the jitter.
+    // Records a failed attempt at `nowMs`. `random` is a uniformly random value that picks the delay within its
+    // range: 0 the shortest, 0xffffffff the longest.
     void recordFailure(std::uint32_t nowMs, std::uint32_t random);
     // Records a successful attempt, so that the next failure waits `initialMs` again.
     void reset();
