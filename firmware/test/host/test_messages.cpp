@@ -210,6 +210,9 @@ TEST(hundredCharQuestionRoundTrips) {
 
     auto ask = parseFlatJsonObject(buildAskPayload(AskRequest{text, std::nullopt, std::nullopt, std::string("r-1")}));
     CHECK(ask.ok);
+    if (!ask.ok) {
+        return;
+    }
     CHECK_EQ(ask.object.find("question_text")->value, text);
 
     std::string event = serverQuestion(text, "Ana", "fqa-0123456789abcdef-1");
@@ -234,6 +237,9 @@ TEST(thousandCookieQuestionRoundTrips) {
     CHECK_EQ(askPayload.find("\\u"), std::string::npos);
     auto ask = parseFlatJsonObject(askPayload);
     CHECK(ask.ok);
+    if (!ask.ok) {
+        return;
+    }
     CHECK_EQ(ask.object.find("question_text")->value, text);
 
     std::string event = serverQuestion(text, nullptr, "r-2");
