@@ -19,7 +19,7 @@ void appendJsonString(std::string& out, std::string_view text);
 class JsonObjectWriter {
 public:
     JsonObjectWriter& add(std::string_view key, std::string_view value);
-    // Adds the member only when `value` holds a string; an absent value leaves the member out.
+    // Adds the member only when `value` contains a string, and leaves it out otherwise.
     JsonObjectWriter& addIfPresent(std::string_view key, const std::optional<std::string>& value);
     JsonObjectWriter& addNull(std::string_view key);
     // Returns the finished object; the writer is empty afterwards.
