@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ import org.familyqa.application.SaltedSha256PasswordHasher;
 import org.familyqa.domain.mqtt.MqttUsername;
 import org.familyqa.domain.mqtt.Secrets;
 import org.familyqa.ports.out.BrokerAccounts;
+import org.familyqa.ports.out.MqttAccessRepository;
 import org.familyqa.ports.out.PasswordHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +78,21 @@ public final class FamilyQaServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         PasswordHasher hasher = new SaltedSha256PasswordHasher(random);
 
-        persistence = PersistenceAdapter.start(persistenceSettings());
-        resources.push(persistence);
-
+        // The database migrates on another thread while the broker starts on this one.
+        CompletableFuture<PersistenceAdapter> opening = CompletableFuture.supplyAsync(
+                () -> PersistenceAdapter.start(persistenceSettings()), FamilyQaServer::runOnStartThread);
         String serverPassword = configuration.broker().serverPassword().orElseGet(() -> new Secrets(random).newSecret());
-        BrokerAccounts brokerAccounts = startBrokerAccess(hasher, serverPassword);
+        BrokerAccounts brokerAccounts;
+        try {
+            brokerAccounts = startBrokerAccess(hasher, serverPassword,
+                    new DeferredMqttAccessRepository(opening.thenApply(PersistenceAdapter::mqttAccess)));
+        } catch (RuntimeException e) {
+            opening.thenAccept(PersistenceAdapter::close);
+            throw e;
+        }
+        persistence = awaitPersistence(opening);
+        // Closed last: the broker's resource was pushed first, but it reads the database only while clients log in.
+        resources.addLast(persistence);
 
         bridge = new MqttBridge(bridgeSettings(serverPassword));
         resources.push(bridge);
@@ -130,13 +143,31 @@ public final class FamilyQaServer implements AutoCloseable {
         return base.withPool(database.poolSize(), database.connectionTimeout(), Duration.ofSeconds(60));
     }
 
-    private BrokerAccounts startBrokerAccess(PasswordHasher hasher, String serverPassword) {
+    private static void runOnStartThread(Runnable task) {
+        Thread thread = new Thread(task, "familyqa-database-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static PersistenceAdapter awaitPersistence(CompletableFuture<PersistenceAdapter> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private BrokerAccounts startBrokerAccess(PasswordHasher hasher, String serverPassword,
+                                             MqttAccessRepository accessRepository) {
         ServerConfiguration.Broker broker = configuration.broker();
         if (broker.kind() == ServerConfiguration.BrokerKind.EMBEDDED) {
             EmbeddedBrokerSettings settings = new EmbeddedBrokerSettings(broker.host(), broker.port(),
                     broker.tlsPort(), configuration.dataDir().resolve("broker"), broker.keystore(),
                     broker.keystorePassword(), broker.serverUser(), serverPassword);
-            EmbeddedBroker embedded = EmbeddedBroker.start(settings, persistence.mqttAccess(), hasher);
+            EmbeddedBroker embedded = EmbeddedBroker.start(settings, accessRepository, hasher);
             resources.push(embedded);
             brokerCertificate = embedded.trustedCertificatePem();
             return embedded;

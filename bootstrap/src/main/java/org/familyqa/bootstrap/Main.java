@@ -1,5 +1,6 @@
 package org.familyqa.bootstrap;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        long startNanos = System.nanoTime();
         FamilyQaServer server;
         try {
             server = FamilyQaServer.start(ServerConfiguration.fromEnvironment(System.getenv()));
@@ -43,7 +43,8 @@ public final class Main {
             stopped.countDown();
         }, "familyqa-shutdown"));
 
-        printWelcome(server, (System.nanoTime() - startNanos) / 1_000_000);
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        printWelcome(server, sinceJvmStart);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -57,7 +58,7 @@ public final class Main {
         ServerConfiguration.Broker broker = configuration.broker();
         StringBuilder text = new StringBuilder();
         text.append(System.lineSeparator())
-                .append("FamilyQA is ready after ").append(startMillis).append(" ms.").append(System.lineSeparator())
+                .append("FamilyQA is ready, ").append(startMillis).append(" ms after the JVM started.").append(System.lineSeparator())
                 .append("  Web page and API: http://").append(displayHost(configuration.http().host())).append(':')
                 .append(server.httpPort()).append('/').append(System.lineSeparator())
                 .append("  MQTT broker:      ").append(broker.publicHost()).append(':').append(broker.port())
