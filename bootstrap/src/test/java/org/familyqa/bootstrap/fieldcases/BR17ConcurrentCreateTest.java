@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Concurrent writes to unique things end in one winner and defined answers for the others, never a 500. */
+/** Concurrent writes to unique things end in one winner and defined responses for the others, never a 500. */
 class BR17ConcurrentCreateTest {
 
     private static final int REQUESTS = 20;

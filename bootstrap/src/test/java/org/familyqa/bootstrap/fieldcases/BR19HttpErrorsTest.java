@@ -89,7 +89,7 @@ class BR19HttpErrorsTest {
         }
     }
 
-    /** A TCP proxy on a free loopback port to a local port; {@link #cut()} closes every connection and the port. */
+    /** A TCP proxy from a free loopback port to a local port. {@link #cut()} closes every connection and the port. */
     private static final class CuttableProxy implements AutoCloseable {
 
         private final ServerSocket listener;
@@ -126,7 +126,7 @@ class BR19HttpErrorsTest {
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     in.transferTo(out);
                 } catch (IOException e) {
-                    // The proxy was cut or a side closed; either way this direction is over.
+                    // The proxy was cut or one side closed, so this direction is over.
                 }
             }, "db-proxy-pipe");
             thread.setDaemon(true);
