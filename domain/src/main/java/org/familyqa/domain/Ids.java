@@ -21,9 +21,18 @@ public final class Ids {
      */
     public static UUID parseUuid(String raw, String field) {
         if (raw == null || raw.length() != 36 || !raw.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
-            throw new ValidationException(ErrorCode.INVALID_FIELD, field,
-                    field + " must be an id of the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.");
+            throw new ValidationException(ErrorCode.INVALID_FIELD, field, field + " is " + quoted(raw)
+                    + "; it must be an id of the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.");
         }
         return UUID.fromString(raw);
+    }
+
+    /** Returns the value as sent for an error message: control characters as '?', at most 64 characters. */
+    private static String quoted(String raw) {
+        if (raw == null) {
+            return "missing";
+        }
+        String printable = raw.replaceAll("\\p{Cntrl}", "?");
+        return "'" + (printable.length() <= 64 ? printable : printable.substring(0, 64) + "...") + "'";
     }
 }
