@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Ids are JSON strings: a number in their place, or a number where text belongs, is rejected naming the field and
  * never converted; unknown fields are ignored.
  */
-class BR06LooseTypingTest {
+class LooseTypingTest {
 
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bytes that are not UTF-8 are rejected, never stored as U+FFFD; valid multilingual text round-trips unchanged. */
-class BR04InvalidUtf8Test {
+class InvalidUtf8Test {
 
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
     private static final String MULTILINGUAL = "Who ate the last \uD83C\uDF6A? Qui a mangé? 谁吃了? مرحبا";

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every error response, including those of framework paths, is JSON with the right status and no internals. */
-class BR19HttpErrorsTest {
+class HttpErrorsTest {
 
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 

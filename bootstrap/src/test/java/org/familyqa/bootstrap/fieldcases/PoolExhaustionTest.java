@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * With a pool of 10 connections, a burst of HTTP and MQTT asks succeeds or gets a fast 503, failing requests each
  * get their own 4xx and leak no connection, and the server serves normally afterwards.
  */
-class BR16PoolExhaustionTest {
+class PoolExhaustionTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BR16PoolExhaustionTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PoolExhaustionTest.class);
     private static final ServersPerSetup SERVERS = new ServersPerSetup(Map.of("FAMILYQA_DB_POOL_SIZE", "10"));
 
     @AfterAll

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * After the broker restarts with no persisted sessions, the server reconnects and subscribes again, so devices are
  * heard within 30 s. The embedded broker lives inside the server, so there the whole server restarts.
  */
-class BR15BrokerRestartTest {
+class BrokerRestartTest {
 
     private static final Duration RECOVERY = Duration.ofSeconds(30);
     private static final ServersPerSetup SERVERS = new ServersPerSetup();

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A family's display name never reaches a topic, and a chosen topic slug is limited to {@code [a-z0-9-]}, so no
  * user string can put a wildcard, an empty level or a {@code $} topic on the wire.
  */
-class BR08UserStringsInTopicsTest {
+class UserStringsInTopicsTest {
 
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 

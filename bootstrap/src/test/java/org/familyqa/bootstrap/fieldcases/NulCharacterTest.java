@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * U+0000 is valid in JSON but PostgreSQL text cannot store it. The server rejects it in every text field, over MQTT
  * and HTTP alike, before it reaches the database, and a raw NUL byte inside a string is malformed JSON.
  */
-class BR03NulCharacterTest {
+class NulCharacterTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BR03NulCharacterTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NulCharacterTest.class);
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 
     @AfterAll

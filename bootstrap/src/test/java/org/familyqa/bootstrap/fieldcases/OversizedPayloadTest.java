@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * Payloads over the broker's 16 KiB packet limit are refused by the broker and never reach the server; payloads
  * under it but over the question limit get an error; HTTP bodies over the limit get a fast 413.
  */
-class BR07OversizedPayloadTest {
+class OversizedPayloadTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BR07OversizedPayloadTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OversizedPayloadTest.class);
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
     private static final int[] OVERSIZED = {64 * 1024, 1024 * 1024};
 

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Bursts of asks and a locked questions table must not block the bridge: every ask is stored once and published,
  * and the bridge never reconnects.
  */
-class BR13BurstAndLockTest {
+class BurstAndLockTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BR13BurstAndLockTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BurstAndLockTest.class);
     private static final Duration DELIVERY = Duration.ofSeconds(30);
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A zero-length or blank payload is a legitimate MQTT message and must get an error, not crash the bridge. */
-class BR02EmptyPayloadTest {
+class EmptyPayloadTest {
 
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 

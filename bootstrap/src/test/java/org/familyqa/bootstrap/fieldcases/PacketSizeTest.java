@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Constrained devices drop messages larger than their packet buffer without a word, so the server's outgoing
  * packets must fit the figures the device guide states, and an over-long question must be rejected loudly.
  */
-class BR01PacketSizeTest {
+class PacketSizeTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BR01PacketSizeTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PacketSizeTest.class);
     private static final String COOKIE = "\uD83C\uDF6A";
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 

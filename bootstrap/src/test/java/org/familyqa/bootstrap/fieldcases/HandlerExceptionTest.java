@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * No payload may throw out of the subscription callback and leave the bridge connected but deaf: each bad payload
  * gets one error and the canary passes after it, with no reconnect.
  */
-class BR12HandlerExceptionTest {
+class HandlerExceptionTest {
 
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Concurrent writes to unique things end in one winner and defined responses for the others, never a 500. */
-class BR17ConcurrentCreateTest {
+class ConcurrentCreateTest {
 
     private static final int REQUESTS = 20;
     private static final ServersPerSetup SERVERS = new ServersPerSetup();
