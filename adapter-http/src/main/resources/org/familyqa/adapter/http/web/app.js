@@ -1,7 +1,7 @@
 // FamilyQA web page. Every user-written value reaches the page through textContent, never as HTML.
 "use strict";
 
-const state = { token: null, admin: false, familyId: null, cursor: null, mqtt: null };
+const state = { token: null, admin: false, familyId: null, cursor: null, mqtt: null, mqttBusy: false };
 
 function $(id) { return document.getElementById(id); }
 
@@ -25,8 +25,14 @@ async function api(method, path, body) {
         headers["Content-Type"] = "application/json";
         options.body = JSON.stringify(body);
     }
-    const response = await fetch(path, options);
-    const json = await response.json().catch(() => ({ message: "The server sent an unreadable response." }));
+    let response;
+    try {
+        response = await fetch(path, options);
+    } catch (networkError) {
+        throw new Error("The server cannot be reached. Check that it is running, then try again.");
+    }
+    const json = await response.json().catch(() => ({ message: "The server sent an unreadable response (status "
+            + response.status + ")." }));
     if (!response.ok) {
         const error = new Error(json.message || ("Request failed with status " + response.status));
         error.status = response.status;
@@ -38,6 +44,39 @@ async function api(method, path, body) {
 function familyPath(rest) { return "/api/families/" + state.familyId + (rest || ""); }
 
 function showError(id, error) { $(id).textContent = error ? error.message : ""; }
+
+/** Disables the button while the action runs, so that a double click sends one request, not two. */
+async function whileBusy(button, action) {
+    if (button.disabled) { return; }
+    button.disabled = true;
+    try {
+        await action();
+    } finally {
+        button.disabled = false;
+    }
+}
+
+/**
+ * Copies text to the clipboard and shows a status next to the button. Pages served over plain HTTP to another machine
+ * (FAMILYQA_BIND_HOST=0.0.0.0) have no navigator.clipboard, so the text is then selected for Ctrl+C instead.
+ */
+async function copyText(button, text, source) {
+    let message = "Copied";
+    try {
+        await navigator.clipboard.writeText(text);
+    } catch (unavailable) {
+        const selection = window.getSelection();
+        selection.selectAllChildren(source);
+        message = "Selected. Press Ctrl+C to copy.";
+    }
+    let status = button.nextElementSibling;
+    if (!status || !status.classList.contains("copy-status")) {
+        status = el("span", { className: "copy-status" });
+        button.after(status);
+    }
+    status.textContent = message;
+    setTimeout(() => { status.textContent = ""; }, 3000);
+}
 
 // ---- Sign in -------------------------------------------------------------------------------------------------
 
@@ -64,6 +103,7 @@ async function signIn(token) {
         }
         sessionStorage.setItem("familyqa.token", token);
         $("sign-in").hidden = true;
+        $("sign-out").hidden = false;
     } catch (error) {
         state.token = null;
         showError("sign-in-error", error);
@@ -84,7 +124,14 @@ async function showAdmin() {
     list.replaceChildren();
     for (const family of page.items) {
         const open = el("button", { className: "secondary" }, "Open");
-        open.addEventListener("click", () => openFamily(family.family_id));
+        open.addEventListener("click", () => whileBusy(open, async () => {
+            showError("admin-error", null);
+            try {
+                await openFamily(family.family_id);
+            } catch (error) {
+                showError("admin-error", error);
+            }
+        }));
         list.append(el("li", {}, open, " ", family.name, " ", el("span", { className: "meta" }, family.topic_prefix)));
     }
 }
@@ -92,10 +139,11 @@ async function showAdmin() {
 async function createFamily(event) {
     event.preventDefault();
     showError("admin-error", null);
-    const body = { name: $("family-name").value };
+    const body = { name: $("family-name").value.trim() };
     if ($("family-slug").value.trim()) { body.topic_slug = $("family-slug").value.trim(); }
     try {
         const created = await api("POST", "/api/families", body);
+        $("created-name").textContent = created.name;
         $("created-token").textContent = created.token;
         $("created-family").hidden = false;
         $("create-family-form").reset();
@@ -112,10 +160,29 @@ async function openFamily(familyId) {
     const family = await api("GET", familyPath());
     $("admin").hidden = true;
     $("tabs").hidden = false;
+    $("back-to-families").hidden = !state.admin;
     $("family-title").textContent = family.name;
     showTab("questions");
     await loadQuestions(true);
-    await loadMqttStatus();
+    try {
+        await loadMqttStatus();
+    } catch (error) {
+        $("mqtt-message").textContent = error.message;
+    }
+}
+
+async function backToFamilies() {
+    for (const section of document.querySelectorAll("section.tab")) { section.hidden = true; }
+    $("tabs").hidden = true;
+    $("mqtt-credentials").hidden = true;
+    $("mqtt-message").textContent = "";
+    $("filter-category").value = "";
+    state.familyId = null;
+    try {
+        await showAdmin();
+    } catch (error) {
+        showError("admin-error", error);
+    }
 }
 
 function showTab(name) {
@@ -149,30 +216,43 @@ function renderQuestion(question) {
         el("div", { className: "meta" }, [question.category, question.asked_by || "someone",
             new Date(question.created_at).toLocaleString(), "via " + question.source].join(" · ")),
         answers);
-    const showAnswers = el("button", { className: "secondary" }, "Answers");
+    const showAnswers = el("button", { className: "secondary", type: "button" }, "Answers");
+    const answerButton = el("button", { type: "submit" }, "Answer");
     const form = el("form", {});
     const text = el("input", { placeholder: "Your answer", maxlength: "5000", required: "" });
     const by = el("input", { placeholder: "your name (optional)", maxlength: "100" });
-    form.append(text, by, el("button", { type: "submit" }, "Answer"));
-    form.addEventListener("submit", async (event) => {
+    form.append(text, by, answerButton);
+    form.addEventListener("submit", (event) => {
         event.preventDefault();
-        const body = { answer_text: text.value };
-        if (by.value.trim()) { body.answered_by = by.value.trim(); }
-        try {
-            await api("POST", familyPath("/questions/" + question.question_id + "/answers"), body);
-            form.reset();
-            await fillAnswers(question.question_id, answers);
-        } catch (error) {
-            answers.append(el("p", { className: "error" }, error.message));
-        }
+        whileBusy(answerButton, () => answer(question, text, by, form, answers, answerError));
     });
-    showAnswers.addEventListener("click", () => fillAnswers(question.question_id, answers));
-    item.append(showAnswers, form);
+    showAnswers.addEventListener("click", () => whileBusy(showAnswers, () => fillAnswers(question.question_id, answers)));
+    const answerError = el("p", { className: "error" });
+    item.append(showAnswers, form, answerError);
     return item;
 }
 
+async function answer(question, text, by, form, answers, answerError) {
+    answerError.textContent = "";
+    const body = { answer_text: text.value };
+    if (by.value.trim()) { body.answered_by = by.value.trim(); }
+    try {
+        await api("POST", familyPath("/questions/" + question.question_id + "/answers"), body);
+        form.reset();
+        await fillAnswers(question.question_id, answers);
+    } catch (error) {
+        answerError.textContent = error.message;
+    }
+}
+
 async function fillAnswers(questionId, container) {
-    const question = await api("GET", familyPath("/questions/" + questionId));
+    let question;
+    try {
+        question = await api("GET", familyPath("/questions/" + questionId));
+    } catch (error) {
+        container.replaceChildren(el("p", { className: "error" }, error.message));
+        return;
+    }
     container.replaceChildren();
     if (question.answers.length === 0) { container.append(el("p", { className: "meta" }, "No answers yet.")); }
     for (const answer of question.answers) {
@@ -183,8 +263,8 @@ async function fillAnswers(questionId, container) {
     }
 }
 
-async function ask(event) {
-    event.preventDefault();
+async function ask() {
+    showError("questions-error", null);
     const body = { question_text: $("question-text").value };
     if ($("question-category").value.trim()) { body.category = $("question-category").value.trim(); }
     if ($("asked-by").value.trim()) { body.asked_by = $("asked-by").value.trim(); }
@@ -217,8 +297,9 @@ function renderMqtt() {
     const rows = [["Broker", status.broker.host], ["Port", status.broker.port],
         ["TLS port", status.broker.tls_port === null ? "none" : status.broker.tls_port],
         ["Username", status.username || "(issued when enabled)"], ["Topic prefix", status.topic_prefix],
-        ["Topics", status.topics.join(", ")], ["Password issued", status.issued_at || "never"]];
-    for (const [name, value] of rows) { details.append(el("dt", {}, name), el("dd", {}, value)); }
+        ["Topics", status.topics.join("\n")],
+        ["Password issued", status.issued_at ? new Date(status.issued_at).toLocaleString() : "never"]];
+    for (const [name, value] of rows) { details.append(el("dt", {}, name), el("dd", { className: "text" }, value)); }
     renderDocs(status);
 }
 
@@ -228,7 +309,22 @@ function showCredentials(credentials) {
     $("mqtt-credentials").hidden = false;
 }
 
+const MQTT_BUTTONS = ["mqtt-toggle", "mqtt-reset", "mqtt-test"];
+
+/** Runs one MQTT panel action with all its buttons disabled, so that a double click cannot enable twice. */
 async function mqttAction(action) {
+    if (!state.mqtt || state.mqttBusy) { return; }
+    state.mqttBusy = true;
+    for (const id of MQTT_BUTTONS) { $(id).disabled = true; }
+    try {
+        await runMqttAction(action);
+    } finally {
+        state.mqttBusy = false;
+        renderMqtt();
+    }
+}
+
+async function runMqttAction(action) {
     $("mqtt-message").textContent = "";
     try {
         if (action === "toggle" && !state.mqtt.enabled) {
@@ -256,6 +352,12 @@ function renderDocs(status) {
     const prefix = status.topic_prefix;
     const user = status.username || ("fam-" + prefix.split("/")[1]);
     const blocks = [
+        ["Broker", [
+            "host       " + host,
+            "port       " + port + " (MQTT 3.1.1 and 5, plain)",
+            "TLS port   " + (status.broker.tls_port === null ? "none" : status.broker.tls_port),
+            "username   " + user,
+            "password   PASSWORD"].join("\n")],
         ["Topics", [
             prefix + "/questions   new questions (server publishes, subscribe here)",
             prefix + "/answers     new answers (server publishes)",
@@ -314,7 +416,7 @@ function renderDocs(status) {
     for (const [title, code] of blocks) {
         const pre = el("pre", {}, code);
         const copy = el("button", { className: "secondary" }, "Copy");
-        copy.addEventListener("click", () => navigator.clipboard.writeText(code));
+        copy.addEventListener("click", () => copyText(copy, code, pre));
         container.append(el("h3", {}, title, " "), copy, pre);
     }
 }
@@ -328,7 +430,11 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     $("sign-out").addEventListener("click", signOut);
     $("create-family-form").addEventListener("submit", createFamily);
-    $("ask-form").addEventListener("submit", ask);
+    $("ask-form").addEventListener("submit", (event) => {
+        event.preventDefault();
+        whileBusy($("ask-form").querySelector("button[type=submit]"), ask);
+    });
+    $("back-to-families").addEventListener("click", backToFamilies);
     $("filter-category").addEventListener("change", () => loadQuestions(true));
     $("more-questions").addEventListener("click", () => loadQuestions(false));
     $("mqtt-toggle").addEventListener("click", () => mqttAction("toggle"));
@@ -338,7 +444,7 @@ document.addEventListener("DOMContentLoaded", () => {
         button.addEventListener("click", () => showTab(button.dataset.tab));
     }
     for (const button of document.querySelectorAll("button.copy")) {
-        button.addEventListener("click", () => navigator.clipboard.writeText($(button.dataset.copy).textContent));
+        button.addEventListener("click", () => copyText(button, $(button.dataset.copy).textContent, $(button.dataset.copy)));
     }
     const saved = sessionStorage.getItem("familyqa.token");
     if (saved) { signIn(saved); }
