@@ -3,8 +3,8 @@ package org.familyqa.adapter.mqtt.bridge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,11 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves device messages from the MQTT client's callback thread to worker threads that store them in batches.
  *
- * <p>The callback thread only offers each message to a bounded queue and never waits. Each worker takes whatever is
- * queued, up to the maximum batch, hands it to {@link DeviceMessageUseCase#handle}, answers each outcome, and only
- * then acknowledges the messages (manual PUBACK). While the store is unavailable the worker retries the same batch
- * with a back-off, so unacknowledged messages pile up to the receive maximum announced at connect and the broker
- * stops sending: that is the back-pressure. The client's event loop keeps running, so the keep-alive never lapses.
+ * <p>The callback thread only offers each message to a bounded queue and never waits. Each worker has its own queue,
+ * and all messages of one family go to the same worker, so a family's messages are stored, and their outbox events
+ * published, in the order they arrived; with one shared queue, two workers could store two messages that arrive
+ * together in either order. Each worker takes whatever is queued, up to the maximum batch, hands it to
+ * {@link DeviceMessageUseCase#handle}, answers each outcome, and only then acknowledges the messages (manual PUBACK).
+ * While the store is unavailable the worker retries the same batch with a back-off, so unacknowledged messages pile
+ * up to the receive maximum announced at connect and the broker stops sending: that is the back-pressure. The
+ * client's event loop keeps running, so the keep-alive never lapses.
  */
 final class InboundWorkers {
 
@@ -35,7 +38,8 @@ final class InboundWorkers {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 5_000;
 
-    private final BlockingQueue<Mqtt5Publish> queue;
+    /** One queue per worker thread, at the same index. */
+    private final List<BlockingQueue<Mqtt5Publish>> queues = new ArrayList<>();
     private final int maxBatch;
     private final PayloadReader reader = new PayloadReader();
     private final DeviceMessageUseCase useCase;
@@ -45,16 +49,18 @@ final class InboundWorkers {
     private volatile boolean running = true;
 
     /**
-     * @param capacity the queue's capacity; twice the receive maximum, so that QoS 1 messages always fit and QoS 0
-     *                 messages, which the receive maximum does not limit, have room too
+     * @param capacity each worker queue's capacity; twice the receive maximum, so that QoS 1 messages always fit even
+     *                 when they all come from one family, and QoS 0 messages, which the receive maximum does not
+     *                 limit, have room too. A queue takes memory only for the messages it holds.
      */
     InboundWorkers(int workers, int maxBatch, int capacity, DeviceMessageUseCase useCase, Replies replies) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.useCase = useCase;
         this.replies = replies;
         for (int i = 0; i < workers; i++) {
-            Thread thread = new Thread(this::run, "mqtt-device-worker-" + i);
+            BlockingQueue<Mqtt5Publish> queue = new LinkedBlockingQueue<>(capacity);
+            queues.add(queue);
+            Thread thread = new Thread(() -> run(queue), "mqtt-device-worker-" + i);
             thread.setDaemon(true);
             threads.add(thread);
         }
@@ -65,10 +71,12 @@ final class InboundWorkers {
     }
 
     /**
-     * Queues a message; called on the client's callback thread and never blocks. A message that finds the queue full
-     * (only possible with a flood of QoS 0 messages) is answered with {@code unavailable} on the errors topic.
+     * Queues a message on its family's worker; called on the client's callback thread and never blocks. A message
+     * that finds the queue full (only possible with a flood of QoS 0 messages) is answered with {@code unavailable}
+     * on the errors topic.
      */
     void offer(Mqtt5Publish publish) {
+        BlockingQueue<Mqtt5Publish> queue = queueOf(publish);
         if (queue.offer(publish)) {
             return;
         }
@@ -97,7 +105,14 @@ final class InboundWorkers {
         }
     }
 
-    private void run() {
+    /** Returns the queue of the message's family; a topic outside every family goes by its whole name. */
+    private BlockingQueue<Mqtt5Publish> queueOf(Mqtt5Publish publish) {
+        String topic = publish.getTopic().toString();
+        String key = DeviceTopic.parse(topic).map(parsed -> parsed.prefix().value()).orElse(topic);
+        return queues.get(Math.floorMod(key.hashCode(), queues.size()));
+    }
+
+    private void run(BlockingQueue<Mqtt5Publish> queue) {
         List<Mqtt5Publish> batch = new ArrayList<>(maxBatch);
         while (running) {
             try {

@@ -306,6 +306,30 @@ class MqttBridgeTest {
     }
 
     @Test
+    void asksOfOneFamilyKeepTheirOrder() throws Exception {
+        TopicPrefix prefix = core.addFamily("order", false);
+        int count = 200;
+
+        for (int i = 0; i < count; i++) {
+            device.publishAsync(prefix.topic(FamilyTopic.ASK), "{\"question_text\":\"order " + i + "\"}");
+        }
+
+        List<String> texts = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (texts.size() < count && System.currentTimeMillis() < deadline) {
+            String text = observer.nextText(prefix.topic(FamilyTopic.QUESTIONS), 1_000);
+            if (text != null) {
+                texts.add(json(text).get("question_text").asText());
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            expected.add("order " + i);
+        }
+        assertThat(texts).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void probeReturnsRoundTrip() {
         TopicPrefix prefix = core.addFamily("probe", false);
 
