@@ -14,7 +14,7 @@
 #
 # Env: REPS (3) SECONDS_PER_RUN (6) WARMUP (2) RATE (1000) WINDOW (200) FAMILIES (10) EMBEDDED (1)
 #      MQTT_PORT (18840) REF_MQTT_PORT (18841) HTTP_PORT (18090) EMBEDDED_MQTT_PORT (18842)
-#      REF_DIR (/tmp/bench-reference) PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) PGPASSWORD (postgres)
+#      REF_DIR (required: a built copy of the reference folder) PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) PGPASSWORD (postgres)
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +29,7 @@ MQTT_PORT=${MQTT_PORT:-18840}
 REF_MQTT_PORT=${REF_MQTT_PORT:-18841}
 HTTP_PORT=${HTTP_PORT:-18090}
 EMBEDDED_MQTT_PORT=${EMBEDDED_MQTT_PORT:-18842}
-REF_DIR=${REF_DIR:-/tmp/bench-reference}
+REF_DIR=${REF_DIR:?set REF_DIR to a built copy of the reference bridge folder}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx1g}
 SERVER_JAR=$ROOT/bootstrap/target/familyqa-server.jar
@@ -173,8 +173,8 @@ run_reference() { # run_reference ARGS... : the reference's own e2e driver again
 
 setup_families() { # setup_families LABEL
   java -cp "$BENCH_JAR" org.familyqa.bench.AskLoad setup --http "http://127.0.0.1:$HTTP_PORT" \
-    --admin-token "$ADMIN_TOKEN" --families "$FAMILIES" --out "$WORK/credentials-$1.txt" >/dev/null ||
-    die "creating families failed"
+    --admin-token "$ADMIN_TOKEN" --families "$FAMILIES" --out "$WORK/credentials-$1.txt" |
+    sed "s/^SETUP /# setup label=$1 /" >>"$RESULTS" || die "creating families failed"
 }
 
 log "starting the server on Mosquitto + PostgreSQL"

@@ -75,17 +75,22 @@ public final class AskLoad {
         HttpClient client = HttpClient.newHttpClient();
         StringBuilder lines = new StringBuilder();
         String runTag = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        long[] enableMicros = new long[families];
         for (int i = 0; i < families; i++) {
             JsonNode family = post(client, http + "/api/families", adminToken,
                     "{\"name\":\"Bench " + i + "\",\"topic_slug\":\"bench-" + runTag + "-" + i + "\"}");
             String id = family.get("family_id").asText();
+            long before = System.nanoTime();
             JsonNode mqtt = post(client, http + "/api/families/" + id + "/mqtt/enable", family.get("token").asText(),
                     "{}");
+            enableMicros[i] = (System.nanoTime() - before) / 1000;
             lines.append(mqtt.get("username").asText()).append(' ').append(mqtt.get("password").asText()).append(' ')
                     .append(mqtt.get("topic_prefix").asText()).append('\n');
         }
         Files.writeString(Path.of(required(options, "out")), lines.toString());
-        System.out.println("SETUP families=" + families);
+        Arrays.sort(enableMicros);
+        System.out.println("SETUP families=" + families + " enable_p50_us=" + enableMicros[families / 2]
+                + " enable_max_us=" + enableMicros[families - 1]);
     }
 
     private static JsonNode post(HttpClient client, String url, String token, String body)
