@@ -53,7 +53,7 @@ heap start
 log "creating and enabling $FAMILIES families"
 T0=$(date +%s)
 java -cp "$BENCH_JAR" org.familyqa.bench.AskLoad setup --http "http://127.0.0.1:$HTTP_PORT" \
-  --admin-token "$ADMIN_TOKEN" --families "$FAMILIES" --out "$WORK/credentials.txt" || die "setup failed"
+  --admin-token "$ADMIN_TOKEN" --families "$FAMILIES" --out "$WORK/credentials.txt" || die "creating or enabling the families failed; see the output above"
 log "done in $(($(date +%s) - T0)) s"
 heap "after-$FAMILIES"
 echo "one more family, 5 times:"
