@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.familyqa.adapter.mqtt.hivemq.AccountDirectory.Login;
+import org.familyqa.domain.mqtt.BrokerAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 
 /**
  * Accepts the server's account and enabled family accounts with the right password; rejects everyone else,
- * anonymous clients included, with CONNACK "bad user name or password".
+ * anonymous clients included, with CONNACK "bad user name or password". A family login whose client id is connected
+ * under another account is rejected with "client identifier not valid".
  */
 final class FamilyAuthenticator implements SimpleAuthenticator {
 
@@ -63,6 +65,15 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
 
     private void accept(SimpleAuthInput input, SimpleAuthOutput output, Login login) {
         String clientId = input.getClientInformation().getClientId();
+        if (login.account() instanceof BrokerAccount.Family && clients.heldByAnotherUsername(login.username(), clientId)) {
+            // A takeover would disconnect the server's bridge or another family's device and resume its session.
+            // NOTE: only connected ids are protected, so a persistent session whose client is offline can still be
+            // taken over, such as the bridge's between the broker's start and the bridge's first connect.
+            LOG.warn("Rejected login of {}: client id {} is connected under another account", login.username(),
+                    clientId);
+            output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id in use");
+            return;
+        }
         String connectionId = UUID.randomUUID().toString();
         ConnectionAttributeStore store = input.getConnectionInformation().getConnectionAttributeStore();
         ConnectionAccount.store(store, login.username(), login.account(), connectionId);
