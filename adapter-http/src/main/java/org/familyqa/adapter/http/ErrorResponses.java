@@ -3,6 +3,7 @@ package org.familyqa.adapter.http;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,11 @@ final class ErrorResponses {
         service.exception(BrokerUnavailableException.class, (e, request, response) ->
                 handleUnavailable(e, "The MQTT broker is not reachable at the moment; try again shortly.", request,
                         response));
+        // Jetty parses the query string lazily, on the first read of a parameter, and throws for bad percent-encoding.
+        service.exception(BadMessageException.class, (e, request, response) -> handleApiException(
+                ApiException.of(ErrorCode.INVALID_FIELD, null,
+                        "The query string is not valid; percent-encode every parameter in UTF-8."),
+                request, response));
         service.exception(Exception.class, this::handleUnexpected);
     }
 

@@ -228,6 +228,18 @@ class RequestValidationTest extends ApiTestSupport {
         assertThat(badFamilyLimit.field()).isEqualTo("limit");
     }
 
+    @Test
+    void queryThatIsNotPercentEncodedUtf8Is400() {
+        for (String query : List.of("cursor=%00%ff", "category=%ff", "limit=%c3%28")) {
+            ApiClient.Reply reply = client.get(familyA.path("/questions?" + query), familyA.token());
+
+            assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.error()).as(query).isEqualTo("invalid_field");
+            assertCleanError(reply);
+        }
+        assertThat(listQuestions(familyA).status()).isEqualTo(200);
+    }
+
     private static ApiClient.Reply listQuestions(TestFamily family) {
         return client.get(family.path("/questions?limit=100"), family.token());
     }
