@@ -2,21 +2,25 @@ package org.familyqa.adapter.mqtt.hivemq;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.familyqa.adapter.mqtt.hivemq.AccountDirectory.Login;
 import org.familyqa.domain.mqtt.BrokerAccount;
+import org.familyqa.domain.mqtt.FamilyTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionAttributeStore;
 import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import com.hivemq.extension.sdk.api.services.builder.Builders;
 
 /**
  * Accepts the server's account and enabled family accounts with the right password; rejects everyone else,
@@ -87,6 +91,16 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
         // Every subscribe and publish goes through TopicAuthorizer; anything it leaves undecided is denied.
         output.getDefaultPermissions().clear();
         output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+        if (login.account() instanceof BrokerAccount.Family family) {
+            // The broker checks a CONNECT's will message against these permissions, not against TopicAuthorizer.
+            for (FamilyTopic topic : List.of(FamilyTopic.ASK, FamilyTopic.RESPOND)) {
+                output.getDefaultPermissions().add(Builders.topicPermission()
+                        .topicFilter(family.prefix().topic(topic))
+                        .type(TopicPermission.PermissionType.ALLOW)
+                        .activity(TopicPermission.MqttActivity.PUBLISH)
+                        .build());
+            }
+        }
         output.authenticateSuccessfully();
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
@@ -110,6 +111,36 @@ class EmbeddedBrokerAccessTest extends BrokerAccessContract {
 
         assertThat(second.getState().isConnected()).isTrue();
         second.disconnect();
+    }
+
+    @Test
+    void willOnOwnAskIsAccepted() {
+        FamilyLogin family = enableFamily();
+        Mqtt3BlockingClient device = MqttTestClients.mqtt3(HOST, broker().mqttPort());
+
+        device.connectWith().simpleAuth().username(family.username().value())
+                .password(family.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .willPublish().topic(family.prefix().value() + "/ask")
+                .payload("{\"question_text\": \"Is the kitchen display offline?\"}".getBytes(StandardCharsets.UTF_8))
+                .applyWillPublish().send();
+
+        assertThat(device.getState().isConnected()).isTrue();
+        device.disconnect();
+    }
+
+    @Test
+    void willOnOtherFamilysAskIsRejected() {
+        FamilyLogin own = enableFamily();
+        FamilyLogin other = enableFamily();
+        Mqtt3BlockingClient device = MqttTestClients.mqtt3(HOST, broker().mqttPort());
+
+        Throwable failure = catchThrowable(() -> device.connectWith().simpleAuth().username(own.username().value())
+                .password(own.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .willPublish().topic(other.prefix().value() + "/ask")
+                .payload("{\"question_text\": \"forged\"}".getBytes(StandardCharsets.UTF_8))
+                .applyWillPublish().send());
+
+        assertThat(failure).isInstanceOf(Mqtt3ConnAckException.class);
     }
 
     private Mqtt5BlockingClient connect(String clientId, String username, String password) {
