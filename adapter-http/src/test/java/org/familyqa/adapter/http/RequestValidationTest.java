@@ -2,6 +2,7 @@ package org.familyqa.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,18 @@ class RequestValidationTest extends ApiTestSupport {
             assertCleanError(reply);
         }
         assertThat(listQuestions(familyA).status()).isEqualTo(200);
+    }
+
+    @Test
+    void methodOverrideHeaderIsRejected() {
+        ApiClient.Reply overridden = client.sendBytes("POST", familyA.path("/questions"), familyA.token(),
+                "application/json", HttpRequest.BodyPublishers.ofString("{\"question_text\": \"Override?\"}"),
+                "X-HTTP-Method-Override", "GET");
+
+        assertThat(overridden.status()).as(overridden.toString()).isEqualTo(400);
+        assertThat(overridden.error()).isEqualTo("invalid_field");
+        assertCleanError(overridden);
+        assertThat(listQuestions(familyA).text()).doesNotContain("Override?");
     }
 
     private static ApiClient.Reply listQuestions(TestFamily family) {
