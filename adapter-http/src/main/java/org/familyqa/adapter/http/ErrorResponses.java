@@ -3,6 +3,7 @@ package org.familyqa.adapter.http;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ final class ErrorResponses {
         service.exception(BrokerUnavailableException.class, (e, request, response) ->
                 handleUnavailable(e, "The MQTT broker is not reachable at the moment; try again shortly.", request,
                         response));
+        // Jetty parses the query string lazily, on the first read of a parameter, and throws for bad percent-encoding.
+        service.exception(BadMessageException.class, this::handleBadMessage);
         service.exception(Exception.class, this::handleUnexpected);
     }
 
@@ -66,6 +69,19 @@ final class ErrorResponses {
             response.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
         write(response, status, e.rejection());
+    }
+
+    /** Answers Jetty's rejections: a query that is not valid percent-encoded UTF-8, or a body that arrives too slowly. */
+    private void handleBadMessage(BadMessageException e, Request request, Response response) {
+        if (e.getCode() == 400) {
+            handleApiException(ApiException.of(ErrorCode.INVALID_FIELD, null,
+                    "The query string is not valid; percent-encode every parameter in UTF-8."), request, response);
+            return;
+        }
+        LOG.warn("{} {} rejected by Jetty with {}: {}", request.requestMethod(), request.pathInfo(), e.getCode(),
+                e.getReason());
+        write(response, e.getCode(), Rejection.ofMessage(ErrorCode.INVALID_JSON,
+                "The request body arrived too slowly or was malformed; send it again at once."));
     }
 
     private void handleUnavailable(RuntimeException e, String message, Request request, Response response) {

@@ -3,6 +3,7 @@ package org.familyqa.adapter.http;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.familyqa.domain.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class HttpApi implements AutoCloseable {
      * Key under which Spark finds the factory of our Jetty servers. Spark keeps factories in a static map, so the
      * factory is registered once, and it contains no per-instance state.
      */
+    private static final String METHOD_OVERRIDE_HEADER = "X-HTTP-Method-Override";
     private static final String SERVER_FACTORY_KEY = HttpApi.class.getName() + ".jetty";
 
     static {
@@ -75,6 +77,13 @@ public final class HttpApi implements AutoCloseable {
         BodyReader bodyReader = new BodyReader(settings.maxBodyBytes(), codec);
         RouteSupport support = new RouteSupport(codec, bodyReader, useCases.families());
         new ErrorResponses(codec).register(service);
+        // Spark routes by this header instead of the request method, which would let a GET change state.
+        service.before((request, response) -> {
+            if (request.headers(METHOD_OVERRIDE_HEADER) != null) {
+                throw ApiException.of(ErrorCode.INVALID_FIELD, null,
+                        METHOD_OVERRIDE_HEADER + " is not supported; send the request with its own method.");
+            }
+        });
 
         ApiRoutes api = new ApiRoutes(service, new Authenticator(useCases.authentication()), support);
         api.registerAuthentication();

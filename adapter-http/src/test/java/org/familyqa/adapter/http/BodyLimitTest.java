@@ -53,6 +53,29 @@ class BodyLimitTest extends ApiTestSupport {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
 
+    @Test
+    void bodyTricklingInIsCutOff() throws IOException, InterruptedException {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + familyA.path("/questions") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + familyA.token() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 2; i++) {
+                Thread.sleep(1500);
+                out.write(' ');
+                out.flush();
+            }
+
+            // Without a minimum data rate the server would wait for the rest of the body for as long as bytes trickle in.
+            String reply = readReply(socket.getInputStream());
+
+            assertThat(reply).doesNotStartWith("HTTP/1.1 201");
+            assertThat(reply.isEmpty() || reply.startsWith("HTTP/1.1 408")).as(reply).isTrue();
+        }
+        assertThat(client.get(familyA.path(""), familyA.token()).status()).isEqualTo(200);
+    }
+
     /**
      * Sends headers and then body bytes until the server replies or closes, and returns the reply's head and body.
      * The body is generated on the fly, so the test itself never keeps 100 MiB in memory.

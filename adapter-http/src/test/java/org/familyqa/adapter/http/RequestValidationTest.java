@@ -2,6 +2,7 @@ package org.familyqa.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -226,6 +227,30 @@ class RequestValidationTest extends ApiTestSupport {
         assertThat(badCategory.field()).isEqualTo("category");
         assertThat(badFamilyLimit.status()).isEqualTo(400);
         assertThat(badFamilyLimit.field()).isEqualTo("limit");
+    }
+
+    @Test
+    void queryThatIsNotPercentEncodedUtf8Is400() {
+        for (String query : List.of("cursor=%00%ff", "category=%ff", "limit=%c3%28")) {
+            ApiClient.Reply reply = client.get(familyA.path("/questions?" + query), familyA.token());
+
+            assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.error()).as(query).isEqualTo("invalid_field");
+            assertCleanError(reply);
+        }
+        assertThat(listQuestions(familyA).status()).isEqualTo(200);
+    }
+
+    @Test
+    void methodOverrideHeaderIsRejected() {
+        ApiClient.Reply overridden = client.sendBytes("POST", familyA.path("/questions"), familyA.token(),
+                "application/json", HttpRequest.BodyPublishers.ofString("{\"question_text\": \"Override?\"}"),
+                "X-HTTP-Method-Override", "GET");
+
+        assertThat(overridden.status()).as(overridden.toString()).isEqualTo(400);
+        assertThat(overridden.error()).isEqualTo("invalid_field");
+        assertCleanError(overridden);
+        assertThat(listQuestions(familyA).text()).doesNotContain("Override?");
     }
 
     private static ApiClient.Reply listQuestions(TestFamily family) {

@@ -45,6 +45,12 @@ final class ConnectedClients implements ClientLifecycleEventListener {
         connectionsByUsername.computeIfAbsent(username, name -> new ConcurrentHashMap<>()).put(clientId, connectionId);
     }
 
+    /** Returns whether {@code clientId} is connected under a username other than {@code username}. */
+    boolean heldByAnotherUsername(String username, String clientId) {
+        return connectionsByUsername.entrySet().stream()
+                .anyMatch(entry -> !entry.getKey().equals(username) && entry.getValue().containsKey(clientId));
+    }
+
     void remove(String username, String clientId, String connectionId) {
         Map<String, String> connections = connectionsByUsername.get(username);
         if (connections != null) {

@@ -2,24 +2,30 @@ package org.familyqa.adapter.mqtt.hivemq;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.familyqa.adapter.mqtt.hivemq.AccountDirectory.Login;
+import org.familyqa.domain.mqtt.BrokerAccount;
+import org.familyqa.domain.mqtt.FamilyTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionAttributeStore;
 import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import com.hivemq.extension.sdk.api.services.builder.Builders;
 
 /**
  * Accepts the server's account and enabled family accounts with the right password; rejects everyone else,
- * anonymous clients included, with CONNACK "bad user name or password".
+ * anonymous clients included, with CONNACK "bad user name or password". A family login whose client id is connected
+ * under another account is rejected with "client identifier not valid".
  */
 final class FamilyAuthenticator implements SimpleAuthenticator {
 
@@ -63,6 +69,15 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
 
     private void accept(SimpleAuthInput input, SimpleAuthOutput output, Login login) {
         String clientId = input.getClientInformation().getClientId();
+        if (login.account() instanceof BrokerAccount.Family && clients.heldByAnotherUsername(login.username(), clientId)) {
+            // A takeover would disconnect the server's bridge or another family's device and resume its session.
+            // NOTE: only connected ids are protected, so a persistent session whose client is offline can still be
+            // taken over, such as the bridge's between the broker's start and the bridge's first connect.
+            LOG.warn("Rejected login of {}: client id {} is connected under another account", login.username(),
+                    clientId);
+            output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id in use");
+            return;
+        }
         String connectionId = UUID.randomUUID().toString();
         ConnectionAttributeStore store = input.getConnectionInformation().getConnectionAttributeStore();
         ConnectionAccount.store(store, login.username(), login.account(), connectionId);
@@ -76,6 +91,16 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
         // Every subscribe and publish goes through TopicAuthorizer; anything it leaves undecided is denied.
         output.getDefaultPermissions().clear();
         output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+        if (login.account() instanceof BrokerAccount.Family family) {
+            // The broker checks a CONNECT's will message against these permissions, not against TopicAuthorizer.
+            for (FamilyTopic topic : List.of(FamilyTopic.ASK, FamilyTopic.RESPOND)) {
+                output.getDefaultPermissions().add(Builders.topicPermission()
+                        .topicFilter(family.prefix().topic(topic))
+                        .type(TopicPermission.PermissionType.ALLOW)
+                        .activity(TopicPermission.MqttActivity.PUBLISH)
+                        .build());
+            }
+        }
         output.authenticateSuccessfully();
     }
 

@@ -2,6 +2,7 @@ package org.familyqa.adapter.mqtt.hivemq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 
 /** Runs the broker access contract against the embedded HiveMQ CE broker. */
@@ -76,6 +79,75 @@ class EmbeddedBrokerAccessTest extends BrokerAccessContract {
         assertThat(payload).contains("\"topic\":\"" + other.prefix().value() + "/ask\"");
         assertThat(device.getState().isConnected()).isTrue();
         device.disconnect();
+    }
+
+    @Test
+    void familyCannotTakeOverClientIdConnectedUnderAnotherAccount() {
+        FamilyLogin own = enableFamily();
+        FamilyLogin other = enableFamily();
+        String bridgeClientId = "familyqa-" + MqttTestClients.newClientId();
+        Mqtt5BlockingClient bridge = connect(bridgeClientId, SERVER_USERNAME, SERVER_PASSWORD);
+        Mqtt5BlockingClient otherDevice = connect("kitchen-display", other.username().value(), other.password());
+
+        Throwable bridgeTakeover = catchThrowable(
+                () -> connect(bridgeClientId, own.username().value(), own.password()));
+        Throwable deviceTakeover = catchThrowable(
+                () -> connect("kitchen-display", own.username().value(), own.password()));
+
+        assertThat(bridgeTakeover).isInstanceOf(Mqtt5ConnAckException.class);
+        assertThat(deviceTakeover).isInstanceOf(Mqtt5ConnAckException.class);
+        assertThat(bridge.getState().isConnected()).isTrue();
+        assertThat(otherDevice.getState().isConnected()).isTrue();
+        bridge.disconnect();
+        otherDevice.disconnect();
+    }
+
+    @Test
+    void familyDeviceCanTakeOverItsOwnClientId() {
+        FamilyLogin family = enableFamily();
+        Mqtt5BlockingClient first = connect("hall-panel", family.username().value(), family.password());
+
+        Mqtt5BlockingClient second = connect("hall-panel", family.username().value(), family.password());
+
+        assertThat(second.getState().isConnected()).isTrue();
+        second.disconnect();
+    }
+
+    @Test
+    void willOnOwnAskIsAccepted() {
+        FamilyLogin family = enableFamily();
+        Mqtt3BlockingClient device = MqttTestClients.mqtt3(HOST, broker().mqttPort());
+
+        device.connectWith().simpleAuth().username(family.username().value())
+                .password(family.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .willPublish().topic(family.prefix().value() + "/ask")
+                .payload("{\"question_text\": \"Is the kitchen display offline?\"}".getBytes(StandardCharsets.UTF_8))
+                .applyWillPublish().send();
+
+        assertThat(device.getState().isConnected()).isTrue();
+        device.disconnect();
+    }
+
+    @Test
+    void willOnOtherFamilysAskIsRejected() {
+        FamilyLogin own = enableFamily();
+        FamilyLogin other = enableFamily();
+        Mqtt3BlockingClient device = MqttTestClients.mqtt3(HOST, broker().mqttPort());
+
+        Throwable failure = catchThrowable(() -> device.connectWith().simpleAuth().username(own.username().value())
+                .password(own.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .willPublish().topic(other.prefix().value() + "/ask")
+                .payload("{\"question_text\": \"forged\"}".getBytes(StandardCharsets.UTF_8))
+                .applyWillPublish().send());
+
+        assertThat(failure).isInstanceOf(Mqtt3ConnAckException.class);
+    }
+
+    private Mqtt5BlockingClient connect(String clientId, String username, String password) {
+        Mqtt5BlockingClient client = MqttTestClients.mqtt5(HOST, broker().mqttPort(), clientId);
+        client.connectWith().simpleAuth().username(username).password(password.getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().send();
+        return client;
     }
 
     @Test
