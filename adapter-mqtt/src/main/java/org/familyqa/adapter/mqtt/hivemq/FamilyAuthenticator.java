@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.familyqa.adapter.mqtt.hivemq.AccountDirectory.Login;
 import org.familyqa.domain.mqtt.BrokerAccount;
@@ -31,9 +32,12 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(FamilyAuthenticator.class);
     private static final String REJECTED = "bad user name or password";
+    private static final long REJECTION_LOG_INTERVAL_NANOS = 1_000_000_000L;
 
     private final AccountDirectory accounts;
     private final ConnectedClients clients;
+    private final AtomicLong lastRejectionLog = new AtomicLong(System.nanoTime() - REJECTION_LOG_INTERVAL_NANOS);
+    private final AtomicLong unloggedRejections = new AtomicLong();
 
     FamilyAuthenticator(AccountDirectory accounts, ConnectedClients clients) {
         this.accounts = accounts;
@@ -47,7 +51,7 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
         Optional<String> username = connect.getUserName();
         Optional<ByteBuffer> password = connect.getPassword();
         if (username.isEmpty() || password.isEmpty()) {
-            LOG.warn("Rejected client {} without username or password", clientId);
+            logRejection("Rejected login of {} (client {}): no username or password", "(none)", clientId);
             output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, REJECTED);
             return;
         }
@@ -60,7 +64,7 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
             return;
         }
         if (login.isEmpty()) {
-            LOG.warn("Rejected login of {} (client {})", username.get(), clientId);
+            logRejection("Rejected login of {} (client {})", username.get(), clientId);
             output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, REJECTED);
             return;
         }
@@ -102,6 +106,26 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
             }
         }
         output.authenticateSuccessfully();
+    }
+
+    /**
+     * Logs a rejected login at WARN at most once a second, with the number not logged since, so that a device
+     * retrying with a wrong password, or someone guessing, cannot flood the log.
+     */
+    private void logRejection(String message, String username, String clientId) {
+        long now = System.nanoTime();
+        long last = lastRejectionLog.get();
+        if (now - last < REJECTION_LOG_INTERVAL_NANOS || !lastRejectionLog.compareAndSet(last, now)) {
+            unloggedRejections.incrementAndGet();
+            return;
+        }
+        long unlogged = unloggedRejections.getAndSet(0);
+        if (unlogged > 0) {
+            LOG.warn(message + "; {} more rejected logins not logged in the last second", username, clientId,
+                    unlogged);
+        } else {
+            LOG.warn(message, username, clientId);
+        }
     }
 
     private static String utf8(ByteBuffer password) {
