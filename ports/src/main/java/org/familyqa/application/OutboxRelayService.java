@@ -34,15 +34,28 @@ public final class OutboxRelayService implements OutboxRelayUseCase {
     private final int batchSize;
     private final Duration lease;
     private final Duration publishTimeout;
+    private final DirectPublishing direct;
 
     OutboxRelayService(Outbox outbox, EventPublisher publisher, String owner, int batchSize, Duration lease,
                        Duration publishTimeout) {
+        this(outbox, publisher, owner, batchSize, lease, publishTimeout, null);
+    }
+
+    /**
+     * Creates a relay that also flushes the acknowledgements of {@code direct}, or of nothing when it is null.
+     */
+    OutboxRelayService(Outbox outbox, EventPublisher publisher, String owner, int batchSize, Duration lease,
+                       Duration publishTimeout, DirectPublishing direct) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.batchSize = batchSize;
         this.lease = Objects.requireNonNull(lease, "lease");
         this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
+        this.direct = direct;
+        if (direct != null && direct.owner().equals(owner)) {
+            throw new IllegalArgumentException("the relay and direct publishing need different owner ids");
+        }
     }
 
     /**
@@ -53,8 +66,12 @@ public final class OutboxRelayService implements OutboxRelayUseCase {
      */
     @Override
     public int relayBatch() {
+        flushPublished();
         List<OutboxEvent> claimed = outbox.claim(owner, batchSize, lease);
         if (claimed.isEmpty()) {
+            if (direct != null) {
+                direct.relayCaughtUp();
+            }
             return 0;
         }
         List<CompletableFuture<Void>> futures = new ArrayList<>(claimed.size());
@@ -85,6 +102,11 @@ public final class OutboxRelayService implements OutboxRelayUseCase {
                     + " outbox events failed; they are released for the next batch", firstFailure);
         }
         return published.size();
+    }
+
+    @Override
+    public int flushPublished() {
+        return direct != null ? direct.flush() : 0;
     }
 
     private CompletableFuture<Void> publish(OutboxEvent event) {

@@ -15,4 +15,18 @@ public interface OutboxRelayUseCase {
      * @throws org.familyqa.ports.out.StoreUnavailableException if the store failed
      */
     int relayBatch();
+
+    /**
+     * Marks the events that the core published straight after storing them, and that the broker acknowledged since
+     * the last call, as published, and releases those whose publishing failed so that {@link #relayBatch} claims
+     * them. Call it every few milliseconds from the relay's thread; it touches the store only when there is work.
+     *
+     * @return how many events were marked published
+     * @throws org.familyqa.ports.out.StoreUnavailableException if the store failed; the events are kept for the next
+     *                                                          call
+     * @since 0.2.0
+     */
+    default int flushPublished() {
+        return 0;
+    }
 }
