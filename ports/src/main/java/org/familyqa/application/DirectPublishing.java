@@ -23,7 +23,8 @@ import org.familyqa.ports.out.StoreUnavailableException;
  * relay claims them, nor a later event of the same family, while they are in flight. Acknowledged events are marked
  * published in one store call by {@link #flush()}, which the relay's thread runs every few milliseconds. Events whose
  * publishing failed or timed out are released by the next flush and the relay is woken, so it claims and publishes
- * them: each event is still published at least once.
+ * them: each event is still published at least once. If the server stops before a flush, the events it published
+ * or had in flight stay claimed until the lease ends; then a relay claims and publishes them, possibly again.
  *
  * <p>After a failure, new events go to the relay too, until the relay has caught up (see {@link #relayCaughtUp()}),
  * so that a family's later events do not overtake the released ones in the common case of a broker outage.

@@ -174,6 +174,7 @@ class CoreServicesWiredTest {
         int afterwards = core.outboxRelay().relayBatch();
         core.deviceMessages().handle(List.of(ask(family.topicPrefix(), "question_text", "q3")));
         core.outboxRelay().relayBatch();
+        core.outboxRelay().flushPublished();
 
         assertThat(whileDown).isZero();
         assertThat(afterwards).isEqualTo(3);

@@ -183,6 +183,20 @@ public abstract class OutboxContract extends StoreContractSupport {
     }
 
     @Test
+    void claimAfterPublishedMarksThenClaims() {
+        Family family = storedFamily();
+        List<Question> questions = askMany(family, 3);
+        List<OutboxEvent> first = store.outbox().claim("relay-1", 2, LONG_LEASE);
+
+        List<OutboxEvent> next = store.outbox().claimAfterPublished(sequences(first), "relay-1", 10, LONG_LEASE);
+
+        assertThat(next).extracting(this::questionOf).containsExactly(questions.get(2));
+        assertThat(store.outbox().countUnpublished()).isEqualTo(1);
+        assertThat(store.outbox().claimAfterPublished(List.of(), "relay-1", 10, LONG_LEASE))
+                .extracting(this::questionOf).containsExactly(questions.get(2));
+    }
+
+    @Test
     void eventsStoredUnderAClaimAreHeldFromOtherOwnersUntilPublished() {
         Family family = storedFamily();
         Family other = storedFamily();
