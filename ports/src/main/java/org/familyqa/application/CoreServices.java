@@ -37,6 +37,9 @@ import org.familyqa.ports.out.QuestionRepository;
  */
 public final class CoreServices {
 
+    /** Appended to the relay owner to name the claims of events that device batches publish themselves. */
+    static final String DIRECT_OWNER_SUFFIX = "/direct";
+
     private final FamilyService families;
     private final AuthenticationService authentication;
     private final QuestionService questions;
@@ -60,10 +63,14 @@ public final class CoreServices {
                 builder.outboxSignal, clock);
         this.mqttAccess = new MqttAccessService(builder.families, builder.mqttAccess, builder.brokerAccounts,
                 builder.brokerProbe, hasher, secrets, clock, builder.probeTimeout);
+        DirectPublishing direct = builder.directPublishing
+                ? new DirectPublishing(builder.outbox, builder.eventPublisher, builder.outboxSignal,
+                        builder.relayOwner + DIRECT_OWNER_SUFFIX, builder.relayLease, builder.publishTimeout)
+                : null;
         this.deviceMessages = new DeviceMessageService(builder.families, builder.questions, builder.answers, ids,
-                builder.outboxSignal, clock, new FamilyRateLimiter(builder.rateLimit));
+                builder.outboxSignal, clock, new FamilyRateLimiter(builder.rateLimit), direct);
         this.outboxRelay = new OutboxRelayService(builder.outbox, builder.eventPublisher, builder.relayOwner,
-                builder.relayBatchSize, builder.relayLease, builder.publishTimeout);
+                builder.relayBatchSize, builder.relayLease, builder.publishTimeout, direct);
         this.processedRequests = builder.processedRequests;
         this.clock = clock;
     }
@@ -98,7 +105,10 @@ public final class CoreServices {
         return deviceMessages;
     }
 
-    /** Returns the outbox relay; run {@link OutboxRelayUseCase#relayBatch()} on one thread. */
+    /**
+     * Returns the outbox relay; run {@link OutboxRelayUseCase#relayBatch()} and
+     * {@link OutboxRelayUseCase#flushPublished()} on one thread.
+     */
     public OutboxRelayUseCase outboxRelay() {
         return outboxRelay;
     }
@@ -142,6 +152,7 @@ public final class CoreServices {
         private Duration relayLease = Duration.ofSeconds(30);
         private Duration publishTimeout = Duration.ofSeconds(10);
         private Duration probeTimeout = Duration.ofSeconds(5);
+        private boolean directPublishing = true;
 
         private Builder() {
         }
@@ -263,6 +274,16 @@ public final class CoreServices {
         /** Sets how long the relay waits for the broker's acknowledgements of a batch; 10 seconds by default. */
         public Builder publishTimeout(Duration value) {
             this.publishTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets whether device messages publish their events straight after storing them, under a claim of the relay
+         * owner followed by {@value CoreServices#DIRECT_OWNER_SUFFIX}; true by default. When false, or when a store
+         * cannot claim on insert, the relay publishes every event.
+         */
+        public Builder directPublishing(boolean value) {
+            this.directPublishing = value;
             return this;
         }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.familyqa.domain.ErrorCode;
@@ -34,13 +35,16 @@ import org.familyqa.ports.in.DeviceMessage;
 import org.familyqa.ports.in.DeviceMessageUseCase;
 import org.familyqa.ports.in.DeviceOutcome;
 import org.familyqa.ports.out.AnswerRepository;
+import org.familyqa.ports.out.FamilyEvent;
 import org.familyqa.ports.out.FamilyRepository;
 import org.familyqa.ports.out.IdGenerator;
 import org.familyqa.ports.out.NewAnswer;
 import org.familyqa.ports.out.NewQuestion;
+import org.familyqa.ports.out.OutboxEvent;
 import org.familyqa.ports.out.OutboxSignal;
 import org.familyqa.ports.out.QuestionRepository;
 import org.familyqa.ports.out.StoreResult;
+import org.familyqa.ports.out.StoredBatch;
 
 /**
  * Checks, rate-limits and stores batches of device messages, with one store call for all valid asks and one for all
@@ -49,6 +53,9 @@ import org.familyqa.ports.out.StoreResult;
  * <p>Each message takes a token from its family's rate limit before it is read, so rejected messages count too.
  * Families are found by topic prefix and kept in memory, because families are never deleted and a prefix never
  * changes. Asks are stored before answers, so an answer may refer to a question asked earlier in the same batch.
+ *
+ * <p>With {@link DirectPublishing}, the events of each store call are published straight after its commit, in
+ * order; otherwise, and while direct publishing is paused after a failure, the relay is woken to publish them.
  *
  * @since 0.1.0
  */
@@ -64,11 +71,20 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
     private final OutboxSignal signal;
     private final Clock clock;
     private final FamilyRateLimiter rateLimiter;
+    private final DirectPublishing direct;
     private final Map<TopicPrefix, Family> familiesByPrefix = new ConcurrentHashMap<>();
     private volatile Instant lastEviction = Instant.MIN;
 
     DeviceMessageService(FamilyRepository families, QuestionRepository questions, AnswerRepository answers,
                          IdGenerator ids, OutboxSignal signal, Clock clock, FamilyRateLimiter rateLimiter) {
+        this(families, questions, answers, ids, signal, clock, rateLimiter, null);
+    }
+
+    /** Creates a service that publishes stored events through {@code direct}, or leaves them to the relay if null. */
+    DeviceMessageService(FamilyRepository families, QuestionRepository questions, AnswerRepository answers,
+                         IdGenerator ids, OutboxSignal signal, Clock clock, FamilyRateLimiter rateLimiter,
+                         DirectPublishing direct) {
+        this.direct = direct;
         this.families = Objects.requireNonNull(families, "families");
         this.questions = Objects.requireNonNull(questions, "questions");
         this.answers = Objects.requireNonNull(answers, "answers");
@@ -154,14 +170,25 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
         if (asks.isEmpty()) {
             return;
         }
-        List<StoreResult<Question>> results = questions.addAll(asks.stream().map(Pending::item).toList());
+        List<NewQuestion> items = asks.stream().map(Pending::item).toList();
+        StoredBatch<Question> batch = publishesDirectly()
+                ? questions.addAllClaimed(items, direct.owner(), direct.lease())
+                : StoredBatch.unclaimed(questions.addAll(items));
+        List<StoreResult<Question>> results = batch.results();
+        List<OutboxEvent> claimed = new ArrayList<>();
         boolean anyStored = false;
         for (int i = 0; i < asks.size(); i++) {
             int index = asks.get(i).index();
             StoreResult<Question> result = results.get(i);
             if (result instanceof StoreResult.Stored<Question> stored) {
                 outcomes[index] = new DeviceOutcome.QuestionStored(messages.get(index).topic(), stored.value(), false);
-                anyStored = true;
+                OptionalLong sequence = batch.sequences().get(i);
+                if (sequence.isPresent()) {
+                    claimed.add(new OutboxEvent(sequence.getAsLong(), new FamilyEvent.QuestionAsked(stored.value(),
+                            messages.get(index).topic().prefix(), items.get(i).requestId())));
+                } else {
+                    anyStored = true;
+                }
             } else if (result instanceof StoreResult.Duplicate<Question> duplicate) {
                 outcomes[index] = new DeviceOutcome.QuestionStored(messages.get(index).topic(), duplicate.existing(),
                         true);
@@ -169,9 +196,7 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
                 throw new IllegalStateException("the question repository returned " + result + " for a question");
             }
         }
-        if (anyStored) {
-            signal.eventsCommitted();
-        }
+        publish(claimed, anyStored);
     }
 
     private void storeAnswers(List<DeviceMessage> messages, List<Pending<NewAnswer>> responds,
@@ -179,7 +204,12 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
         if (responds.isEmpty()) {
             return;
         }
-        List<StoreResult<Answer>> results = answers.addAll(responds.stream().map(Pending::item).toList());
+        List<NewAnswer> items = responds.stream().map(Pending::item).toList();
+        StoredBatch<Answer> batch = publishesDirectly()
+                ? answers.addAllClaimed(items, direct.owner(), direct.lease())
+                : StoredBatch.unclaimed(answers.addAll(items));
+        List<StoreResult<Answer>> results = batch.results();
+        List<OutboxEvent> claimed = new ArrayList<>();
         boolean anyStored = false;
         for (int i = 0; i < responds.size(); i++) {
             Pending<NewAnswer> pending = responds.get(i);
@@ -187,7 +217,13 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
             StoreResult<Answer> result = results.get(i);
             if (result instanceof StoreResult.Stored<Answer> stored) {
                 outcomes[pending.index()] = new DeviceOutcome.AnswerStored(message.topic(), stored.value(), false);
-                anyStored = true;
+                OptionalLong sequence = batch.sequences().get(i);
+                if (sequence.isPresent()) {
+                    claimed.add(new OutboxEvent(sequence.getAsLong(), new FamilyEvent.QuestionAnswered(
+                            stored.value(), message.topic().prefix(), items.get(i).requestId())));
+                } else {
+                    anyStored = true;
+                }
             } else if (result instanceof StoreResult.Duplicate<Answer> duplicate) {
                 outcomes[pending.index()] = new DeviceOutcome.AnswerStored(message.topic(), duplicate.existing(),
                         true);
@@ -197,7 +233,19 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
                         pending.item().requestId().map(RequestId::value));
             }
         }
-        if (anyStored) {
+        publish(claimed, anyStored);
+    }
+
+    private boolean publishesDirectly() {
+        return direct != null && !direct.paused();
+    }
+
+    /** Publishes the events stored under the direct claim, and wakes the relay for those stored without one. */
+    private void publish(List<OutboxEvent> claimed, boolean unclaimedStored) {
+        if (!claimed.isEmpty()) {
+            direct.publish(claimed);
+        }
+        if (unclaimedStored) {
             signal.eventsCommitted();
         }
     }

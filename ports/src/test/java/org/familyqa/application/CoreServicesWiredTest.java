@@ -146,21 +146,40 @@ class CoreServicesWiredTest {
     }
 
     @Test
-    void relayPublishesInOrderAndReleasesOnFailure() {
+    void storedAsksArePublishedAtOnceAndMarkedPublishedByTheNextFlush() {
         Family family = createFamily("Riveras");
         for (int i = 0; i < 3; i++) {
             core.deviceMessages().handle(List.of(ask(family.topicPrefix(), "question_text", "q" + i)));
         }
+
+        assertThat(publisher.published).extracting(event -> ((FamilyEvent.QuestionAsked) event).question().text()
+                .value()).containsExactly("q0", "q1", "q2");
+        assertThat(store.outbox().countUnpublished()).isEqualTo(3);
+        assertThat(core.outboxRelay().flushPublished()).isEqualTo(3);
+        assertThat(store.outbox().countUnpublished()).isZero();
+        assertThat(core.outboxRelay().relayBatch()).isZero();
+        assertThat(publisher.published).hasSize(3);
+    }
+
+    @Test
+    void relayPublishesInOrderWhatFailedWhileTheBrokerWasDown() {
+        Family family = createFamily("Riveras");
         publisher.failing = true;
+        for (int i = 0; i < 3; i++) {
+            core.deviceMessages().handle(List.of(ask(family.topicPrefix(), "question_text", "q" + i)));
+        }
 
         int whileDown = core.outboxRelay().relayBatch();
         publisher.failing = false;
         int afterwards = core.outboxRelay().relayBatch();
+        core.deviceMessages().handle(List.of(ask(family.topicPrefix(), "question_text", "q3")));
+        core.outboxRelay().relayBatch();
+        core.outboxRelay().flushPublished();
 
         assertThat(whileDown).isZero();
         assertThat(afterwards).isEqualTo(3);
         assertThat(publisher.published).extracting(event -> ((FamilyEvent.QuestionAsked) event).question().text()
-                .value()).containsExactly("q0", "q1", "q2");
+                .value()).containsExactly("q0", "q1", "q2", "q3");
         assertThat(store.outbox().countUnpublished()).isZero();
     }
 

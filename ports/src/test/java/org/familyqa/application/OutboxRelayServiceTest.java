@@ -50,28 +50,51 @@ class OutboxRelayServiceTest {
         OutboxEvent first = event(1);
         OutboxEvent second = event(2);
         OutboxEvent third = event(3);
-        when(outbox.claim("relay-1", 100, LEASE)).thenReturn(List.of(first, second, third));
+        when(outbox.claimAfterPublished(List.of(), "relay-1", 100, LEASE)).thenReturn(List.of(first, second, third));
         when(publisher.publish(first.event())).thenReturn(CompletableFuture.completedFuture(null));
         when(publisher.publish(second.event()))
                 .thenReturn(CompletableFuture.failedFuture(new BrokerUnavailableException("down")));
         when(publisher.publish(third.event())).thenThrow(new IllegalStateException("client closed"));
 
-        int published = relay(Duration.ofSeconds(5)).relayBatch();
+        OutboxRelayService relay = relay(Duration.ofSeconds(5));
+        int published = relay.relayBatch();
 
         assertThat(published).isEqualTo(1);
-        verify(outbox).markPublished(List.of(1L));
         verify(outbox).release("relay-1", List.of(2L, 3L));
+        verify(outbox, never()).markPublished(anyCollection());
+        assertThat(relay.flushPublished()).isEqualTo(1);
+        verify(outbox).markPublished(List.of(1L));
+    }
+
+    @Test
+    void nextClaimMarksThePreviousBatchPublished() {
+        OutboxEvent first = event(1);
+        OutboxEvent second = event(2);
+        when(outbox.claimAfterPublished(List.of(), "relay-1", 100, LEASE)).thenReturn(List.of(first));
+        when(outbox.claimAfterPublished(List.of(1L), "relay-1", 100, LEASE)).thenReturn(List.of(second));
+        when(publisher.publish(any())).thenReturn(CompletableFuture.completedFuture(null));
+        OutboxRelayService relay = relay(Duration.ofSeconds(5));
+
+        assertThat(relay.relayBatch()).isEqualTo(1);
+        assertThat(relay.relayBatch()).isEqualTo(1);
+
+        verify(outbox).claimAfterPublished(List.of(1L), "relay-1", 100, LEASE);
+        verify(outbox, never()).markPublished(anyCollection());
+        assertThat(relay.flushPublished()).isEqualTo(1);
+        verify(outbox).markPublished(List.of(2L));
     }
 
     @Test
     void unacknowledgedEventIsReleasedAfterTimeout() {
         OutboxEvent first = event(1);
         OutboxEvent second = event(2);
-        when(outbox.claim("relay-1", 100, LEASE)).thenReturn(List.of(first, second));
+        when(outbox.claimAfterPublished(List.of(), "relay-1", 100, LEASE)).thenReturn(List.of(first, second));
         when(publisher.publish(first.event())).thenReturn(CompletableFuture.completedFuture(null));
         when(publisher.publish(second.event())).thenReturn(new CompletableFuture<>());
 
-        int published = relay(Duration.ofMillis(50)).relayBatch();
+        OutboxRelayService relay = relay(Duration.ofMillis(50));
+        int published = relay.relayBatch();
+        relay.flushPublished();
 
         assertThat(published).isEqualTo(1);
         verify(outbox).markPublished(List.of(1L));
@@ -80,7 +103,7 @@ class OutboxRelayServiceTest {
 
     @Test
     void emptyOutboxPublishesNothing() {
-        when(outbox.claim("relay-1", 100, LEASE)).thenReturn(List.of());
+        when(outbox.claimAfterPublished(List.of(), "relay-1", 100, LEASE)).thenReturn(List.of());
 
         assertThat(relay(Duration.ofSeconds(5)).relayBatch()).isZero();
 
@@ -91,11 +114,13 @@ class OutboxRelayServiceTest {
     @Test
     void allFailedMarksNothing() {
         OutboxEvent first = event(1);
-        when(outbox.claim("relay-1", 100, LEASE)).thenReturn(List.of(first));
+        when(outbox.claimAfterPublished(List.of(), "relay-1", 100, LEASE)).thenReturn(List.of(first));
         when(publisher.publish(first.event()))
                 .thenReturn(CompletableFuture.failedFuture(new BrokerUnavailableException("down")));
 
-        assertThat(relay(Duration.ofSeconds(5)).relayBatch()).isZero();
+        OutboxRelayService relay = relay(Duration.ofSeconds(5));
+        assertThat(relay.relayBatch()).isZero();
+        relay.flushPublished();
 
         verify(outbox, never()).markPublished(anyCollection());
         verify(outbox).release("relay-1", List.of(1L));
@@ -103,7 +128,7 @@ class OutboxRelayServiceTest {
 
     @Test
     void storeFailurePropagates() {
-        when(outbox.claim(anyString(), anyInt(), any()))
+        when(outbox.claimAfterPublished(anyCollection(), anyString(), anyInt(), any()))
                 .thenThrow(new StoreUnavailableException("database down", null));
 
         assertThatThrownBy(() -> relay(Duration.ofSeconds(5)).relayBatch())

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.familyqa.domain.question.QuestionId;
 import org.familyqa.ports.out.AnswerRepository;
 import org.familyqa.ports.out.NewAnswer;
 import org.familyqa.ports.out.StoreResult;
+import org.familyqa.ports.out.StoredBatch;
 
 /**
  * Answers: stored with JDBC batches in one transaction per {@link #addAll} call, read through Hibernate.
@@ -36,10 +38,21 @@ final class AnswerRepositoryAdapter implements AnswerRepository {
         QuestionRepositoryAdapter.checkBatch(batch.size());
         List<NewAnswer> truncated = batch.stream().map(AnswerRepositoryAdapter::atStoredPrecision).toList();
         return database.inWriteTransaction("storing " + batch.size() + " answers",
-                connection -> store(connection, truncated));
+                connection -> store(connection, truncated, null)).results();
     }
 
-    private List<StoreResult<Answer>> store(Connection connection, List<NewAnswer> batch) throws SQLException {
+    @Override
+    public StoredBatch<Answer> addAllClaimed(List<NewAnswer> batch, String owner, Duration lease) {
+        QuestionRepositoryAdapter.checkBatch(batch.size());
+        QuestionRepositoryAdapter.checkClaim(owner, lease);
+        List<NewAnswer> truncated = batch.stream().map(AnswerRepositoryAdapter::atStoredPrecision).toList();
+        return database.inWriteTransaction("storing " + batch.size() + " answers for " + owner,
+                connection -> store(connection, truncated, new OutboxWriter.Claim(owner, database.now().plus(lease))));
+    }
+
+    /** Stores the batch; its events are claimable at once when {@code claim} is null. */
+    private StoredBatch<Answer> store(Connection connection, List<NewAnswer> batch, OutboxWriter.Claim claim)
+            throws SQLException {
         Map<UUID, UUID> familyByQuestion = selectQuestionFamilies(connection, batch);
         List<Integer> known = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -75,9 +88,14 @@ final class AnswerRepositoryAdapter implements AnswerRepository {
                 insert.executeBatch();
             }
         }
-        OutboxWriter.append(connection, OutboxWriter.KIND_ANSWER, events);
+        List<Long> sequences = claim == null ? List.of()
+                : OutboxWriter.appendClaimed(connection, OutboxWriter.KIND_ANSWER, events, claim);
+        if (claim == null) {
+            OutboxWriter.append(connection, OutboxWriter.KIND_ANSWER, events);
+        }
 
-        return results(batch, known, claims, selectByIds(connection, earlierIds));
+        return QuestionRepositoryAdapter.withSequences(
+                results(batch, known, claims, selectByIds(connection, earlierIds)), sequences);
     }
 
     private static List<StoreResult<Answer>> results(List<NewAnswer> batch, List<Integer> known,

@@ -2,7 +2,11 @@ package org.familyqa.adapter.postgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,12 +21,52 @@ final class OutboxWriter {
 
     private static final String INSERT = "insert into outbox_event (family_id, item_kind, item_id, request_id)"
             + " values (?, ?, ?, ?)";
+    private static final String INSERT_CLAIMED = "insert into outbox_event"
+            + " (family_id, item_kind, item_id, request_id, lease_owner, lease_until) values (?, ?, ?, ?, ?, ?)";
 
     /** An event to append: the item it announces and the request id to echo. */
     record Entry(UUID familyId, UUID itemId, Optional<RequestId> requestId) {
     }
 
+    /** A claim to insert events under: as if {@code owner} had claimed them until {@code until}. */
+    record Claim(String owner, Instant until) {
+    }
+
     private OutboxWriter() {
+    }
+
+    /**
+     * Appends events under a claim and returns their sequences in the order of {@code entries}.
+     */
+    static List<Long> appendClaimed(Connection connection, String kind, List<Entry> entries, Claim claim)
+            throws SQLException {
+        List<Long> sequences = new ArrayList<>(entries.size());
+        if (entries.isEmpty()) {
+            return sequences;
+        }
+        // The sequence is the table's first column and its only generated one, so both drivers return it first.
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIMED, Statement.RETURN_GENERATED_KEYS)) {
+            for (Entry entry : entries) {
+                insert.setObject(1, entry.familyId());
+                insert.setString(2, kind);
+                insert.setObject(3, entry.itemId());
+                insert.setString(4, entry.requestId().map(RequestId::value).orElse(null));
+                insert.setString(5, claim.owner());
+                insert.setObject(6, Rows.timestamp(claim.until()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                while (keys.next()) {
+                    sequences.add(keys.getLong(1));
+                }
+            }
+        }
+        if (sequences.size() != entries.size()) {
+            throw new SQLException("the driver returned " + sequences.size() + " outbox sequences for "
+                    + entries.size() + " inserted events");
+        }
+        return sequences;
     }
 
     static void append(Connection connection, String kind, List<Entry> entries) throws SQLException {

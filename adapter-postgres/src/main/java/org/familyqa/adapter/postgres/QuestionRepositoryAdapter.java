@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.familyqa.domain.family.FamilyId;
@@ -19,6 +22,7 @@ import org.familyqa.ports.out.NewQuestion;
 import org.familyqa.ports.out.QuestionCursor;
 import org.familyqa.ports.out.QuestionRepository;
 import org.familyqa.ports.out.StoreResult;
+import org.familyqa.ports.out.StoredBatch;
 
 /**
  * Questions: stored with JDBC batches in one transaction per {@link #addAll} call, read through Hibernate.
@@ -39,10 +43,21 @@ final class QuestionRepositoryAdapter implements QuestionRepository {
         checkBatch(batch.size());
         List<NewQuestion> truncated = batch.stream().map(QuestionRepositoryAdapter::atStoredPrecision).toList();
         return database.inWriteTransaction("storing " + batch.size() + " questions",
-                connection -> store(connection, truncated));
+                connection -> store(connection, truncated, null)).results();
     }
 
-    private List<StoreResult<Question>> store(Connection connection, List<NewQuestion> batch) throws SQLException {
+    @Override
+    public StoredBatch<Question> addAllClaimed(List<NewQuestion> batch, String owner, Duration lease) {
+        checkBatch(batch.size());
+        checkClaim(owner, lease);
+        List<NewQuestion> truncated = batch.stream().map(QuestionRepositoryAdapter::atStoredPrecision).toList();
+        return database.inWriteTransaction("storing " + batch.size() + " questions for " + owner,
+                connection -> store(connection, truncated, new OutboxWriter.Claim(owner, database.now().plus(lease))));
+    }
+
+    /** Stores the batch; its events are claimable at once when {@code claim} is null. */
+    private StoredBatch<Question> store(Connection connection, List<NewQuestion> batch, OutboxWriter.Claim claim)
+            throws SQLException {
         List<RequestIdClaims.Item> items = batch.stream()
                 .map(n -> new RequestIdClaims.Item(n.question().familyId().value(), n.requestId(),
                         n.question().id().value()))
@@ -68,10 +83,39 @@ final class QuestionRepositoryAdapter implements QuestionRepository {
                 insert.executeBatch();
             }
         }
-        OutboxWriter.append(connection, OutboxWriter.KIND_QUESTION, events);
+        List<Long> sequences = claim == null ? List.of()
+                : OutboxWriter.appendClaimed(connection, OutboxWriter.KIND_QUESTION, events, claim);
+        if (claim == null) {
+            OutboxWriter.append(connection, OutboxWriter.KIND_QUESTION, events);
+        }
 
         Map<UUID, Question> earlier = selectByIds(connection, earlierIds);
-        return results(batch, claims, earlier);
+        return withSequences(results(batch, claims, earlier), sequences);
+    }
+
+    /**
+     * Pairs the stored results, in order, with the sequences of their events; every result is unclaimed when there
+     * are no sequences.
+     */
+    static <T> StoredBatch<T> withSequences(List<StoreResult<T>> results, List<Long> sequences) {
+        if (sequences.isEmpty()) {
+            return StoredBatch.unclaimed(results);
+        }
+        List<OptionalLong> paired = new ArrayList<>(results.size());
+        int next = 0;
+        for (StoreResult<T> result : results) {
+            paired.add(result instanceof StoreResult.Stored<T> ? OptionalLong.of(sequences.get(next++))
+                    : OptionalLong.empty());
+        }
+        return new StoredBatch<>(results, paired);
+    }
+
+    static void checkClaim(String owner, Duration lease) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(lease, "lease");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, but was " + lease);
+        }
     }
 
     private static List<StoreResult<Question>> results(List<NewQuestion> batch, List<RequestIdClaims.Claim> claims,

@@ -1,5 +1,6 @@
 package org.familyqa.ports.out;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.familyqa.domain.family.FamilyId;
@@ -25,6 +26,19 @@ public interface AnswerRepository {
      * @throws StoreUnavailableException if the store failed; then none of the batch is stored
      */
     List<StoreResult<Answer>> addAll(List<NewAnswer> batch);
+
+    /**
+     * Stores answers as {@link #addAll} does, with each stored answer's event claimed by {@code owner} for
+     * {@code lease}, as {@link QuestionRepository#addAllClaimed} describes.
+     *
+     * <p>The default stores through {@link #addAll} and claims nothing, so every stored event is left to the relays.
+     *
+     * @throws StoreUnavailableException if the store failed; then none of the batch is stored
+     * @since 0.2.0
+     */
+    default StoredBatch<Answer> addAllClaimed(List<NewAnswer> batch, String owner, Duration lease) {
+        return StoredBatch.unclaimed(addAll(batch));
+    }
 
     /** Lists the answers to a family's question, oldest first; empty if the question is not the family's. */
     List<Answer> listByQuestion(FamilyId familyId, QuestionId questionId);

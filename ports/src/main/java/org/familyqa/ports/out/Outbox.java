@@ -30,6 +30,25 @@ public interface Outbox {
     List<OutboxEvent> claim(String owner, int max, Duration lease);
 
     /**
+     * Marks events as published, as {@link #markPublished} does, and then claims as {@link #claim} does; a store may
+     * do both in one transaction. A relay uses it to delete the events of its previous batch without a commit of its
+     * own.
+     *
+     * <p>The default calls {@link #markPublished} and then {@link #claim}.
+     *
+     * @param published sequences to mark published first; may be empty
+     * @return the claimed events in ascending sequence order, none of them among {@code published}
+     * @throws StoreUnavailableException if the store failed; then none of {@code published} may be marked, and
+     *                                   nothing is claimed
+     * @since 0.2.0
+     */
+    default List<OutboxEvent> claimAfterPublished(Collection<Long> published, String owner, int max,
+                                                  Duration lease) {
+        markPublished(published);
+        return claim(owner, max, lease);
+    }
+
+    /**
      * Marks events as published, so that no relay claims them again. Unknown sequences are ignored.
      *
      * @throws StoreUnavailableException if the store failed; the events stay claimable after their lease

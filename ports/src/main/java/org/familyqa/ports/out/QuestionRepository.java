@@ -1,5 +1,6 @@
 package org.familyqa.ports.out;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,24 @@ public interface QuestionRepository {
      * @throws StoreUnavailableException if the store failed; then none of the batch is stored
      */
     List<StoreResult<Question>> addAll(List<NewQuestion> batch);
+
+    /**
+     * Stores questions as {@link #addAll} does, and inserts each stored question's event already claimed by
+     * {@code owner} for {@code lease}, as if {@code owner} had called {@link Outbox#claim} at the commit. The caller
+     * publishes the events itself and then marks them published or releases them through the {@link Outbox}; until
+     * then no other owner claims them, nor any later event of the same family.
+     *
+     * <p>The default stores through {@link #addAll} and claims nothing, so every stored event is left to the relays.
+     *
+     * @param owner an id of the caller, unique among running relays and callers of this method
+     * @param lease how long the claim lasts; positive
+     * @return the results, with the outbox sequence of each event inserted under the claim
+     * @throws StoreUnavailableException if the store failed; then none of the batch is stored
+     * @since 0.2.0
+     */
+    default StoredBatch<Question> addAllClaimed(List<NewQuestion> batch, String owner, Duration lease) {
+        return StoredBatch.unclaimed(addAll(batch));
+    }
 
     /**
      * Finds a question of a family. A question of another family is not found.

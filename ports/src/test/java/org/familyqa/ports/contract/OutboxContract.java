@@ -7,16 +7,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import org.familyqa.domain.family.Family;
+import org.familyqa.domain.question.Answer;
 import org.familyqa.domain.question.Question;
+import org.familyqa.domain.question.QuestionId;
 import org.familyqa.ports.out.FamilyEvent;
 import org.familyqa.ports.out.Outbox;
 import org.familyqa.ports.out.OutboxEvent;
+import org.familyqa.ports.out.StoreResult;
+import org.familyqa.ports.out.StoredBatch;
 import org.familyqa.ports.testing.TestData;
 
 /** The rules every {@link Outbox} must keep. Events are appended by storing questions. */
@@ -174,6 +180,98 @@ public abstract class OutboxContract extends StoreContractSupport {
         });
 
         assertThat(published).containsExactlyElementsOf(questions);
+    }
+
+    @Test
+    void claimAfterPublishedMarksThenClaims() {
+        Family family = storedFamily();
+        List<Question> questions = askMany(family, 3);
+        List<OutboxEvent> first = store.outbox().claim("relay-1", 2, LONG_LEASE);
+
+        List<OutboxEvent> next = store.outbox().claimAfterPublished(sequences(first), "relay-1", 10, LONG_LEASE);
+
+        assertThat(next).extracting(this::questionOf).containsExactly(questions.get(2));
+        assertThat(store.outbox().countUnpublished()).isEqualTo(1);
+        assertThat(store.outbox().claimAfterPublished(List.of(), "relay-1", 10, LONG_LEASE))
+                .extracting(this::questionOf).containsExactly(questions.get(2));
+    }
+
+    @Test
+    void eventsStoredUnderAClaimAreHeldFromOtherOwnersUntilPublished() {
+        Family family = storedFamily();
+        Family other = storedFamily();
+        StoredBatch<Question> direct = store.questions().addAllClaimed(List.of(
+                TestData.question(family.id()).text("direct 1").toNew(),
+                TestData.question(family.id()).text("direct 2").toNew()), "direct-1", LONG_LEASE);
+        Question later = askMany(family, 1).get(0);
+        Question otherQuestion = askMany(other, 1).get(0);
+
+        List<Long> directSequences = direct.sequences().stream().map(OptionalLong::getAsLong).toList();
+        assertThat(directSequences).hasSize(2).isSorted().doesNotHaveDuplicates();
+        assertThat(store.outbox().countUnpublished()).isEqualTo(4);
+        assertThat(store.outbox().claim("relay-1", 10, LONG_LEASE)).extracting(this::questionOf)
+                .containsExactly(otherQuestion);
+
+        store.outbox().markPublished(directSequences);
+
+        assertThat(store.outbox().countUnpublished()).isEqualTo(2);
+        assertThat(store.outbox().claim("relay-1", 10, LONG_LEASE)).extracting(this::questionOf)
+                .containsExactly(later, otherQuestion);
+    }
+
+    @Test
+    void eventsStoredUnderAClaimAndReleasedAreClaimedAtOnce() {
+        Family family = storedFamily();
+        StoredBatch<Question> direct = store.questions().addAllClaimed(
+                List.of(TestData.question(family.id()).text("released").toNew()), "direct-1", LONG_LEASE);
+        Question stored = ((StoreResult.Stored<Question>) direct.results().get(0)).value();
+
+        store.outbox().release("direct-1", List.of(direct.sequences().get(0).getAsLong()));
+
+        List<OutboxEvent> claimed = store.outbox().claim("relay-1", 10, LONG_LEASE);
+        assertThat(claimed).extracting(OutboxEvent::sequence).containsExactly(direct.sequences().get(0).getAsLong());
+        assertThat(claimed).extracting(this::questionOf).containsExactly(stored);
+    }
+
+    @Test
+    void eventsStoredUnderAnExpiredClaimAreClaimedByAnotherOwner() throws InterruptedException {
+        Family family = storedFamily();
+        store.questions().addAllClaimed(List.of(TestData.question(family.id()).text("lost").toNew()), "direct-1",
+                Duration.ofMillis(1));
+
+        List<OutboxEvent> reclaimed = List.of();
+        for (int attempt = 0; attempt < 100 && reclaimed.isEmpty(); attempt++) {
+            Thread.sleep(20);
+            reclaimed = store.outbox().claim("relay-2", 10, LONG_LEASE);
+        }
+
+        assertThat(reclaimed).hasSize(1);
+    }
+
+    @Test
+    void onlyStoredItemsGetASequence() {
+        Family family = storedFamily();
+        Question question = storedQuestion(TestData.question(family.id()).requestId("ask-1"));
+
+        StoredBatch<Question> repeated = store.questions().addAllClaimed(List.of(
+                TestData.question(family.id()).requestId("ask-1").toNew(),
+                TestData.question(family.id()).requestId("ask-2").toNew()), "direct-1", LONG_LEASE);
+        StoredBatch<Answer> answers = store.answers().addAllClaimed(List.of(
+                TestData.answer(question).text("yes").toNew(),
+                TestData.answer(family.id(), new QuestionId(UUID.randomUUID()))
+                        .toNew()), "direct-1", LONG_LEASE);
+
+        assertThat(repeated.results().get(0)).isInstanceOf(StoreResult.Duplicate.class);
+        assertThat(repeated.sequences().get(0)).isEmpty();
+        assertThat(repeated.sequences().get(1)).isPresent();
+        assertThat(answers.results().get(0)).isInstanceOf(StoreResult.Stored.class);
+        assertThat(answers.sequences().get(0)).isPresent();
+        assertThat(answers.results().get(1)).isInstanceOf(StoreResult.UnknownQuestion.class);
+        assertThat(answers.sequences().get(1)).isEmpty();
+        assertThat(answers.sequences().get(0).getAsLong()).isGreaterThan(repeated.sequences().get(1).getAsLong());
+        // The question stored without a claim is the only event a relay can take.
+        assertThat(store.outbox().claim("relay-1", 10, LONG_LEASE)).extracting(this::questionOf)
+                .containsExactly(question);
     }
 
     private List<Question> askMany(Family family, int count) {

@@ -2,6 +2,7 @@ package org.familyqa.ports.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import org.familyqa.ports.out.AnswerRepository;
 import org.familyqa.ports.out.FamilyEvent;
 import org.familyqa.ports.out.NewAnswer;
 import org.familyqa.ports.out.StoreResult;
+import org.familyqa.ports.out.StoredBatch;
 
 /** {@link AnswerRepository} on an {@link InMemoryStore}. */
 final class InMemoryAnswerRepository implements AnswerRepository {
@@ -24,6 +26,15 @@ final class InMemoryAnswerRepository implements AnswerRepository {
 
     InMemoryAnswerRepository(InMemoryStore store) {
         this.store = store;
+    }
+
+    @Override
+    public StoredBatch<Answer> addAllClaimed(List<NewAnswer> batch, String owner, Duration lease) {
+        synchronized (store.lock) {
+            int before = store.outboxEntries.size();
+            List<StoreResult<Answer>> results = addAll(batch);
+            return store.claimAppended(before, results, owner, lease);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.familyqa.ports.testing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.familyqa.ports.out.NewQuestion;
 import org.familyqa.ports.out.QuestionCursor;
 import org.familyqa.ports.out.QuestionRepository;
 import org.familyqa.ports.out.StoreResult;
+import org.familyqa.ports.out.StoredBatch;
 
 /** {@link QuestionRepository} on an {@link InMemoryStore}. */
 final class InMemoryQuestionRepository implements QuestionRepository {
@@ -29,6 +31,15 @@ final class InMemoryQuestionRepository implements QuestionRepository {
 
     InMemoryQuestionRepository(InMemoryStore store) {
         this.store = store;
+    }
+
+    @Override
+    public StoredBatch<Question> addAllClaimed(List<NewQuestion> batch, String owner, Duration lease) {
+        synchronized (store.lock) {
+            int before = store.outboxEntries.size();
+            List<StoreResult<Question>> results = addAll(batch);
+            return store.claimAppended(before, results, owner, lease);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.familyqa.ports.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.familyqa.domain.family.Family;
@@ -29,6 +31,8 @@ import org.familyqa.ports.out.MqttAccessRepository;
 import org.familyqa.ports.out.Outbox;
 import org.familyqa.ports.out.ProcessedRequests;
 import org.familyqa.ports.out.QuestionRepository;
+import org.familyqa.ports.out.StoreResult;
+import org.familyqa.ports.out.StoredBatch;
 
 /**
  * An in-memory store behind every data-holding driven port, for tests of the core.
@@ -132,6 +136,32 @@ public final class InMemoryStore implements StoreFixture {
     void append(FamilyEvent event) {
         lastSequence++;
         outboxEntries.add(new OutboxEntry(lastSequence, event));
+    }
+
+    /**
+     * Claims the events appended since the outbox held {@code before} entries for {@code owner}, and pairs them, in
+     * order, with the stored results; the caller holds the lock.
+     */
+    <T> StoredBatch<T> claimAppended(int before, List<StoreResult<T>> results, String owner, Duration lease) {
+        Objects.requireNonNull(owner, "owner");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, but was " + lease);
+        }
+        Instant leaseEnd = clock.instant().plus(lease);
+        List<OutboxEntry> appended = outboxEntries.subList(before, outboxEntries.size());
+        List<OptionalLong> sequences = new ArrayList<>(results.size());
+        int next = 0;
+        for (StoreResult<T> result : results) {
+            if (result instanceof StoreResult.Stored<T>) {
+                OutboxEntry entry = appended.get(next++);
+                entry.owner = owner;
+                entry.leaseEnd = leaseEnd;
+                sequences.add(OptionalLong.of(entry.sequence));
+            } else {
+                sequences.add(OptionalLong.empty());
+            }
+        }
+        return new StoredBatch<>(results, sequences);
     }
 
     /** Which request ids are remembered: per family and per kind of request. */
