@@ -59,8 +59,9 @@ public final class CoreServices {
 
         this.families = new FamilyService(builder.families, new FamilyTokens(secrets, hasher), ids, clock);
         this.authentication = new AuthenticationService(builder.families, builder.adminTokens, hasher, secrets);
+        FamilyRateLimiter rateLimiter = new FamilyRateLimiter(builder.rateLimit);
         this.questions = new QuestionService(builder.families, builder.questions, builder.answers, ids,
-                builder.outboxSignal, clock);
+                builder.outboxSignal, clock, rateLimiter);
         this.mqttAccess = new MqttAccessService(builder.families, builder.mqttAccess, builder.brokerAccounts,
                 builder.brokerProbe, hasher, secrets, clock, builder.probeTimeout);
         DirectPublishing direct = builder.directPublishing
@@ -68,7 +69,7 @@ public final class CoreServices {
                         builder.relayOwner + DIRECT_OWNER_SUFFIX, builder.relayLease, builder.publishTimeout)
                 : null;
         this.deviceMessages = new DeviceMessageService(builder.families, builder.questions, builder.answers, ids,
-                builder.outboxSignal, clock, new FamilyRateLimiter(builder.rateLimit), direct);
+                builder.outboxSignal, clock, rateLimiter, direct);
         this.outboxRelay = new OutboxRelayService(builder.outbox, builder.eventPublisher, builder.relayOwner,
                 builder.relayBatchSize, builder.relayLease, builder.publishTimeout, direct);
         this.processedRequests = builder.processedRequests;

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.familyqa.domain.ErrorCode;
 import org.familyqa.domain.Rejection;
 import org.familyqa.domain.family.Family;
 import org.familyqa.domain.family.FamilyId;
@@ -271,9 +270,7 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
     }
 
     private Rejection rateLimited() {
-        return Rejection.ofMessage(ErrorCode.RATE_LIMITED, "The family sent more than "
-                + rateLimiter.limit().ratePerSecond() + " messages per second (bursts of "
-                + rateLimiter.limit().burst() + ") on ask and respond; send more slowly and send this message again.");
+        return Rejections.rateLimited(rateLimiter.limit());
     }
 
     private static Optional<String> rawRequestId(DeviceMessage message) {

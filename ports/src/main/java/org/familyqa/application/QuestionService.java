@@ -18,6 +18,8 @@ import org.familyqa.domain.question.Category;
 import org.familyqa.domain.question.Question;
 import org.familyqa.domain.question.QuestionId;
 import org.familyqa.domain.question.Source;
+import org.familyqa.domain.ratelimit.FamilyRateLimiter;
+import org.familyqa.domain.ratelimit.RateLimit;
 import org.familyqa.ports.in.Page;
 import org.familyqa.ports.in.QuestionUseCases;
 import org.familyqa.ports.in.Result;
@@ -48,9 +50,20 @@ public final class QuestionService implements QuestionUseCases {
     private final IdGenerator ids;
     private final OutboxSignal signal;
     private final Clock clock;
+    private final FamilyRateLimiter rateLimiter;
 
     QuestionService(FamilyRepository families, QuestionRepository questions, AnswerRepository answers,
                     IdGenerator ids, OutboxSignal signal, Clock clock) {
+        this(families, questions, answers, ids, signal, clock, new FamilyRateLimiter(RateLimit.DEFAULT));
+    }
+
+    /**
+     * Creates the service with the rate limiter that device messages use too, so that a family's asks and answers
+     * count against one limit whichever channel they arrive on.
+     */
+    QuestionService(FamilyRepository families, QuestionRepository questions, AnswerRepository answers,
+                    IdGenerator ids, OutboxSignal signal, Clock clock, FamilyRateLimiter rateLimiter) {
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.families = Objects.requireNonNull(families, "families");
         this.questions = Objects.requireNonNull(questions, "questions");
         this.answers = Objects.requireNonNull(answers, "answers");
@@ -68,6 +81,9 @@ public final class QuestionService implements QuestionUseCases {
     public Result<Question> ask(FamilyId familyId, AskRequest request, Source source) {
         if (families.findById(familyId).isEmpty()) {
             return Rejections.familyNotFound();
+        }
+        if (!rateLimiter.tryAcquire(familyId, clock.instant())) {
+            return Result.rejected(Rejections.rateLimited(rateLimiter.limit()));
         }
         Question question = newQuestion(familyId, request, source);
 
@@ -94,6 +110,9 @@ public final class QuestionService implements QuestionUseCases {
     public Result<Answer> answer(FamilyId familyId, RespondRequest request, Source source) {
         if (families.findById(familyId).isEmpty()) {
             return Rejections.familyNotFound();
+        }
+        if (!rateLimiter.tryAcquire(familyId, clock.instant())) {
+            return Result.rejected(Rejections.rateLimited(rateLimiter.limit()));
         }
         Answer answer = newAnswer(familyId, request, source);
 

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.familyqa.domain.ErrorCode;
 import org.familyqa.domain.Rejection;
+import org.familyqa.domain.ratelimit.RateLimit;
 import org.familyqa.ports.in.Result;
 
 /** Rejections and small helpers that several services share. */
@@ -30,6 +31,13 @@ final class Rejections {
     }
 
     /** Returns the clock's time truncated to microseconds, the precision the stores keep. */
+    /** Returns the rejection of a message over the family's rate limit, naming the limit. */
+    static Rejection rateLimited(RateLimit limit) {
+        return Rejection.ofMessage(ErrorCode.RATE_LIMITED, "The family sent more than "
+                + limit.ratePerSecond() + " questions and answers per second (bursts of " + limit.burst()
+                + "); send more slowly and send this one again.");
+    }
+
     static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -33,6 +34,8 @@ import org.familyqa.domain.question.Question;
 import org.familyqa.domain.question.QuestionId;
 import org.familyqa.domain.question.QuestionText;
 import org.familyqa.domain.question.RequestId;
+import org.familyqa.domain.ratelimit.FamilyRateLimiter;
+import org.familyqa.domain.ratelimit.RateLimit;
 import org.familyqa.domain.question.Source;
 import org.familyqa.ports.in.Page;
 import org.familyqa.ports.in.Result;
@@ -83,6 +86,25 @@ class QuestionServiceTest {
         assertThat(question.source()).isEqualTo(Source.WEB);
         assertThat(question.createdAt()).isEqualTo(Instant.parse("2025-03-01T12:00:00.123456Z"));
         verify(signal).eventsCommitted();
+    }
+
+    @Test
+    void askOverRateLimitIsRejected() {
+        QuestionService limited = new QuestionService(families, questions, answers, UUID::randomUUID, signal,
+                Clock.fixed(NOW, ZoneOffset.UTC), new FamilyRateLimiter(new RateLimit(1, 2)));
+        when(families.findById(family.id())).thenReturn(Optional.of(family));
+        when(questions.addAll(anyList())).thenAnswer(call -> List.of(
+                new StoreResult.Stored<>(call.<List<NewQuestion>>getArgument(0).get(0).question())));
+
+        Result<Question> first = limited.ask(family.id(), ask("r-1"), Source.API);
+        Result<Question> second = limited.ask(family.id(), ask("r-2"), Source.API);
+        Result<Question> third = limited.ask(family.id(), ask("r-3"), Source.API);
+
+        assertThat(first).isInstanceOf(Result.Ok.class);
+        assertThat(second).isInstanceOf(Result.Ok.class);
+        assertThat(third).isInstanceOf(Result.Rejected.class);
+        assertThat(((Result.Rejected<Question>) third).rejection().code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        verify(questions, times(2)).addAll(anyList());
     }
 
     @Test

@@ -55,10 +55,14 @@ class MqttBridgeCoreTest {
 
                 String error = observer.nextText(prefix.topic(FamilyTopic.ERRORS), 5_000);
                 String question = observer.nextText(prefix.topic(FamilyTopic.QUESTIONS), 5_000);
+                String repeated = observer.nextText(prefix.topic(FamilyTopic.QUESTIONS), 5_000);
                 Thread.sleep(500);
 
                 assertThat(error).contains("\"error\":\"invalid_payload\"");
                 assertThat(question).contains("\"question_text\":\"Real core?\"").contains("\"request_id\":\"r-1\"");
+                // The repeat is stored once but announced again, so a device that missed the first echo learns it.
+                assertThat(repeated).isEqualTo(question);
+                assertThat(store.questions().list(family.id(), Optional.empty(), Optional.empty(), 10)).hasSize(1);
                 assertThat(observer.drain(prefix.topic(FamilyTopic.QUESTIONS))).isEmpty();
                 assertThat(observer.drain(prefix.topic(FamilyTopic.ERRORS))).isEmpty();
             }
