@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.familyqa.application.CoreServices;
 import org.familyqa.domain.mqtt.MqttAccess;
 import org.familyqa.domain.mqtt.MqttUsername;
+import org.familyqa.domain.ratelimit.RateLimit;
 import org.familyqa.ports.out.BrokerAccounts;
 import org.familyqa.ports.testing.InMemoryStore;
 
@@ -28,7 +29,12 @@ final class CoreFixture {
     final String adminToken = "admin-" + UUID.randomUUID();
     final CoreServices core;
 
+    /** Creates the fixture with a rate limit high enough that tests sending many requests quickly never reach it. */
     CoreFixture() {
+        this(new RateLimit(1_000, 1_000));
+    }
+
+    CoreFixture(RateLimit rateLimit) {
         core = CoreServices.builder()
                 .families(store.families())
                 .questions(store.questions())
@@ -43,6 +49,7 @@ final class CoreFixture {
                 .clock(Clock.systemUTC())
                 .random(new SecureRandom())
                 .relayOwner("http-test")
+                .rateLimit(rateLimit)
                 .build();
         core.authentication().initializeAdminToken(Optional.of(adminToken));
     }
