@@ -187,7 +187,8 @@ public final class FamilyQaServer implements AutoCloseable {
         // The embedded broker runs in this process, so the bridge reaches it over loopback whatever address it binds.
         String host = external ? broker.host() : connectableHost(broker.host());
         BridgeSettings settings = new BridgeSettings(host, broker.port(), Optional.empty(), broker.serverUser(),
-                serverPassword, "familyqa-" + configuration.instanceId(), broker.shareGroup(),
+                serverPassword, EmbeddedBrokerSettings.SERVER_CLIENT_ID_PREFIX + configuration.instanceId(),
+                broker.shareGroup(),
                 BridgeSettings.DEFAULT_WORKERS, BridgeSettings.DEFAULT_MAX_BATCH,
                 BridgeSettings.DEFAULT_QUEUE_CAPACITY, BridgeSettings.DEFAULT_SESSION_EXPIRY,
                 BridgeSettings.DEFAULT_KEEP_ALIVE);

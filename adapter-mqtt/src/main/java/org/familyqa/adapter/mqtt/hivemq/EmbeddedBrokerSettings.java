@@ -29,6 +29,12 @@ public record EmbeddedBrokerSettings(String bindHost, int mqttPort, int tlsPort,
     public static final int DEFAULT_MQTT_PORT = 1883;
     public static final int DEFAULT_TLS_PORT = 8883;
 
+    /**
+     * Start of the client ids reserved for the server's own connections. A family login with such an id is rejected,
+     * so that no device can take over the bridge's persistent session, even while the bridge is offline.
+     */
+    public static final String SERVER_CLIENT_ID_PREFIX = "familyqa-";
+
     /** The maximum MQTT packet size in bytes; larger packets never reach a subscriber. */
     public static final int MAX_PACKET_SIZE = 16_384;
 

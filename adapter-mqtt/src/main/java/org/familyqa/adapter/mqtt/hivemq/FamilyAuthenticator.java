@@ -73,10 +73,16 @@ final class FamilyAuthenticator implements SimpleAuthenticator {
 
     private void accept(SimpleAuthInput input, SimpleAuthOutput output, Login login) {
         String clientId = input.getClientInformation().getClientId();
+        if (login.account() instanceof BrokerAccount.Family
+                && clientId.startsWith(EmbeddedBrokerSettings.SERVER_CLIENT_ID_PREFIX)) {
+            LOG.warn("Rejected login of {}: client id {} is reserved for the server", login.username(), clientId);
+            output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id reserved");
+            return;
+        }
         if (login.account() instanceof BrokerAccount.Family && clients.heldByAnotherUsername(login.username(), clientId)) {
-            // A takeover would disconnect the server's bridge or another family's device and resume its session.
-            // NOTE: only connected ids are protected, so a persistent session whose client is offline can still be
-            // taken over, such as the bridge's between the broker's start and the bridge's first connect.
+            // A takeover would disconnect another family's device and resume its session.
+            // NOTE: only connected ids are protected here, so another family's offline persistent session can still
+            // be taken over; the server's own ids are reserved above.
             LOG.warn("Rejected login of {}: client id {} is connected under another account", login.username(),
                     clientId);
             output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id in use");

@@ -29,6 +29,7 @@ import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 
 /** Runs the broker access contract against the embedded HiveMQ CE broker. */
@@ -85,7 +86,7 @@ class EmbeddedBrokerAccessTest extends BrokerAccessContract {
     void familyCannotTakeOverClientIdConnectedUnderAnotherAccount() {
         FamilyLogin own = enableFamily();
         FamilyLogin other = enableFamily();
-        String bridgeClientId = "familyqa-" + MqttTestClients.newClientId();
+        String bridgeClientId = EmbeddedBrokerSettings.SERVER_CLIENT_ID_PREFIX + MqttTestClients.newClientId();
         Mqtt5BlockingClient bridge = connect(bridgeClientId, SERVER_USERNAME, SERVER_PASSWORD);
         Mqtt5BlockingClient otherDevice = connect("kitchen-display", other.username().value(), other.password());
 
@@ -100,6 +101,19 @@ class EmbeddedBrokerAccessTest extends BrokerAccessContract {
         assertThat(otherDevice.getState().isConnected()).isTrue();
         bridge.disconnect();
         otherDevice.disconnect();
+    }
+
+    @Test
+    void familyCannotUseServerClientIdWhileServerOffline() {
+        FamilyLogin family = enableFamily();
+        String offlineBridgeId = EmbeddedBrokerSettings.SERVER_CLIENT_ID_PREFIX + MqttTestClients.newClientId();
+
+        Throwable takeover = catchThrowable(
+                () -> connect(offlineBridgeId, family.username().value(), family.password()));
+
+        assertThat(takeover).isInstanceOf(Mqtt5ConnAckException.class);
+        assertThat(((Mqtt5ConnAckException) takeover).getMqttMessage().getReasonCode())
+                .isEqualTo(Mqtt5ConnAckReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
     }
 
     @Test
