@@ -43,7 +43,7 @@ const replyTopic = `${prefix}/replies/js-${runId}`;
 
 const client = mqtt.connect(`${caFile ? "mqtts" : "mqtt"}://${host}:${port}`, {
     protocolVersion: 5,
-    clientId: `familyqa-js-${runId}`,
+    clientId: `fqa-example-js-${runId}`,
     username: required("FAMILYQA_USERNAME"),
     password: required("FAMILYQA_PASSWORD"),
     ca: caFile ? readFileSync(caFile) : undefined,

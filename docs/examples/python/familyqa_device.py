@@ -52,7 +52,7 @@ outcome = {"code": 1}
 
 def new_client():
     """Creates a client with the callback signatures of paho-mqtt 2.x, or of 1.x when that is installed."""
-    client_id = "familyqa-py-" + RUN_ID
+    client_id = "fqa-example-py-" + RUN_ID
     if hasattr(mqtt, "CallbackAPIVersion"):
         return mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311)
     return mqtt.Client(client_id=client_id, protocol=mqtt.MQTTv311)

@@ -29,7 +29,10 @@ final class BadMessages {
         device.publish(level, payload);
 
         JsonNode error = device.assertOneError(mark);
-        assertThat(device.since(mark, "questions")).as("questions published").isEmpty();
+        // The question asked over HTTP before the device subscribed may still arrive late; only new ones count.
+        assertThat(device.since(mark, "questions").stream()
+                .filter(received -> questionId == null || !text(received).contains(questionId)).toList())
+                .as("questions published").isEmpty();
         assertThat(device.since(mark, "answers")).as("answers published").isEmpty();
         assertThat(api.questionCount(family)).as("questions stored").isEqualTo(questionsBefore);
         if (questionId != null) {
@@ -43,6 +46,10 @@ final class BadMessages {
     static JsonNode assertRejectedOnce(FamilyApi api, DeviceClient device, String level, String payload,
                                        String questionId) {
         return assertRejectedOnce(api, device, level, payload.getBytes(StandardCharsets.UTF_8), questionId);
+    }
+
+    private static String text(DeviceClient.Received received) {
+        return new String(received.payload(), StandardCharsets.UTF_8);
     }
 
     /** Concatenates text and raw bytes into one payload. */
