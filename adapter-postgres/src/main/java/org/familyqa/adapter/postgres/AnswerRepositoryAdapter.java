@@ -23,7 +23,8 @@ import org.familyqa.ports.out.StoreResult;
 import org.familyqa.ports.out.StoredBatch;
 
 /**
- * Answers: stored with JDBC batches in one transaction per {@link #addAll} call, read through Hibernate.
+ * Answers: stored with one multi-row insert per table in one transaction per {@link #addAll} call, read through
+ * Hibernate.
  */
 final class AnswerRepositoryAdapter implements AnswerRepository {
 
@@ -68,24 +69,28 @@ final class AnswerRepositoryAdapter implements AnswerRepository {
                         n.answer().id().value()))
                 .toList();
         List<RequestIdClaims.Claim> claims =
-                RequestIdClaims.claim(connection, OutboxWriter.KIND_ANSWER, items, database.now());
+                RequestIdClaims.claim(connection, database.isH2(), OutboxWriter.KIND_ANSWER, items, database.now());
 
         List<OutboxWriter.Entry> events = new ArrayList<>();
         List<UUID> earlierIds = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(Rows.INSERT_ANSWER)) {
-            for (int n = 0; n < known.size(); n++) {
-                NewAnswer item = batch.get(known.get(n));
-                if (claims.get(n).isNew()) {
-                    Rows.bindAnswer(insert, item.answer());
-                    insert.addBatch();
-                    events.add(new OutboxWriter.Entry(item.answer().familyId().value(), item.answer().id().value(),
-                            item.requestId()));
-                } else if (!claims.get(n).sameBatch()) {
-                    earlierIds.add(claims.get(n).earlierItemId());
-                }
+        List<Answer> fresh = new ArrayList<>();
+        for (int n = 0; n < known.size(); n++) {
+            NewAnswer item = batch.get(known.get(n));
+            if (claims.get(n).isNew()) {
+                fresh.add(item.answer());
+                events.add(new OutboxWriter.Entry(item.answer().familyId().value(), item.answer().id().value(),
+                        item.requestId()));
+            } else if (!claims.get(n).sameBatch()) {
+                earlierIds.add(claims.get(n).earlierItemId());
             }
-            if (!events.isEmpty()) {
-                insert.executeBatch();
+        }
+        if (!fresh.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    Rows.INSERT_ANSWER_HEAD + Rows.valueRows(Rows.ITEM_COLUMNS, fresh.size()))) {
+                for (int i = 0; i < fresh.size(); i++) {
+                    Rows.bindAnswer(insert, i * Rows.ITEM_COLUMNS, fresh.get(i));
+                }
+                insert.executeUpdate();
             }
         }
         List<Long> sequences = claim == null ? List.of()

@@ -19,10 +19,10 @@ final class OutboxWriter {
     static final String KIND_QUESTION = "question";
     static final String KIND_ANSWER = "answer";
 
-    private static final String INSERT = "insert into outbox_event (family_id, item_kind, item_id, request_id)"
-            + " values (?, ?, ?, ?)";
-    private static final String INSERT_CLAIMED = "insert into outbox_event"
-            + " (family_id, item_kind, item_id, request_id, lease_owner, lease_until) values (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_HEAD = "insert into outbox_event (family_id, item_kind, item_id, request_id)"
+            + " values ";
+    private static final String INSERT_CLAIMED_HEAD = "insert into outbox_event"
+            + " (family_id, item_kind, item_id, request_id, lease_owner, lease_until) values ";
 
     /** An event to append: the item it announces and the request id to echo. */
     record Entry(UUID familyId, UUID itemId, Optional<RequestId> requestId) {
@@ -44,18 +44,21 @@ final class OutboxWriter {
         if (entries.isEmpty()) {
             return sequences;
         }
+        // One multi-row statement: both databases number its rows, and return them, in the order of the values list.
         // The sequence is the table's first column and its only generated one, so both drivers return it first.
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIMED, Statement.RETURN_GENERATED_KEYS)) {
+        String sql = INSERT_CLAIMED_HEAD + Rows.valueRows(6, entries.size());
+        try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            int offset = 0;
             for (Entry entry : entries) {
-                insert.setObject(1, entry.familyId());
-                insert.setString(2, kind);
-                insert.setObject(3, entry.itemId());
-                insert.setString(4, entry.requestId().map(RequestId::value).orElse(null));
-                insert.setString(5, claim.owner());
-                insert.setObject(6, Rows.timestamp(claim.until()));
-                insert.addBatch();
+                insert.setObject(offset + 1, entry.familyId());
+                insert.setString(offset + 2, kind);
+                insert.setObject(offset + 3, entry.itemId());
+                insert.setString(offset + 4, entry.requestId().map(RequestId::value).orElse(null));
+                insert.setString(offset + 5, claim.owner());
+                insert.setObject(offset + 6, Rows.timestamp(claim.until()));
+                offset += 6;
             }
-            insert.executeBatch();
+            insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 while (keys.next()) {
                     sequences.add(keys.getLong(1));
@@ -73,15 +76,16 @@ final class OutboxWriter {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_HEAD + Rows.valueRows(4, entries.size()))) {
+            int offset = 0;
             for (Entry entry : entries) {
-                insert.setObject(1, entry.familyId());
-                insert.setString(2, kind);
-                insert.setObject(3, entry.itemId());
-                insert.setString(4, entry.requestId().map(RequestId::value).orElse(null));
-                insert.addBatch();
+                insert.setObject(offset + 1, entry.familyId());
+                insert.setString(offset + 2, kind);
+                insert.setObject(offset + 3, entry.itemId());
+                insert.setString(offset + 4, entry.requestId().map(RequestId::value).orElse(null));
+                offset += 4;
             }
-            insert.executeBatch();
+            insert.executeUpdate();
         }
     }
 }

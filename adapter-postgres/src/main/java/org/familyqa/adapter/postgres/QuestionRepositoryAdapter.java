@@ -25,7 +25,8 @@ import org.familyqa.ports.out.StoreResult;
 import org.familyqa.ports.out.StoredBatch;
 
 /**
- * Questions: stored with JDBC batches in one transaction per {@link #addAll} call, read through Hibernate.
+ * Questions: stored with one multi-row insert per table in one transaction per {@link #addAll} call, read through
+ * Hibernate.
  */
 final class QuestionRepositoryAdapter implements QuestionRepository {
 
@@ -63,24 +64,28 @@ final class QuestionRepositoryAdapter implements QuestionRepository {
                         n.question().id().value()))
                 .toList();
         List<RequestIdClaims.Claim> claims =
-                RequestIdClaims.claim(connection, OutboxWriter.KIND_QUESTION, items, database.now());
+                RequestIdClaims.claim(connection, database.isH2(), OutboxWriter.KIND_QUESTION, items, database.now());
 
         List<OutboxWriter.Entry> events = new ArrayList<>();
         List<UUID> earlierIds = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(Rows.INSERT_QUESTION)) {
-            for (int i = 0; i < batch.size(); i++) {
-                NewQuestion item = batch.get(i);
-                if (claims.get(i).isNew()) {
-                    Rows.bindQuestion(insert, item.question());
-                    insert.addBatch();
-                    events.add(new OutboxWriter.Entry(item.question().familyId().value(),
-                            item.question().id().value(), item.requestId()));
-                } else if (!claims.get(i).sameBatch()) {
-                    earlierIds.add(claims.get(i).earlierItemId());
-                }
+        List<Question> fresh = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewQuestion item = batch.get(i);
+            if (claims.get(i).isNew()) {
+                fresh.add(item.question());
+                events.add(new OutboxWriter.Entry(item.question().familyId().value(),
+                        item.question().id().value(), item.requestId()));
+            } else if (!claims.get(i).sameBatch()) {
+                earlierIds.add(claims.get(i).earlierItemId());
             }
-            if (!events.isEmpty()) {
-                insert.executeBatch();
+        }
+        if (!fresh.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    Rows.INSERT_QUESTION_HEAD + Rows.valueRows(Rows.ITEM_COLUMNS, fresh.size()))) {
+                for (int i = 0; i < fresh.size(); i++) {
+                    Rows.bindQuestion(insert, i * Rows.ITEM_COLUMNS, fresh.get(i));
+                }
+                insert.executeUpdate();
             }
         }
         List<Long> sequences = claim == null ? List.of()

@@ -11,9 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.familyqa.domain.question.RequestId;
@@ -24,7 +26,9 @@ import org.familyqa.domain.question.RequestId;
  *
  * <p>Each key is inserted with {@code ON CONFLICT DO NOTHING}. When two transactions insert the same key, PostgreSQL
  * makes the second wait until the first ends, and then inserts nothing, so exactly one of them stores its item. Keys
- * are inserted in sorted order so that two batches sharing several keys cannot deadlock.
+ * are inserted in sorted order so that two batches sharing several keys cannot deadlock. On PostgreSQL all keys of a
+ * batch go in one multi-row statement whose {@code RETURNING} list names the new ones; on H2, which has no
+ * {@code RETURNING}, each key is a statement of one JDBC batch and its update count tells.
  *
  * <p>Questions and answers keep separate request-id spaces ({@code item_kind} is part of the key), because a
  * duplicate must be answered with the earlier item of the same type.
@@ -45,9 +49,9 @@ final class RequestIdClaims {
         }
     }
 
-    private static final String INSERT = "insert into processed_request"
-            + " (family_id, item_kind, request_id, item_id, first_seen_at) values (?, ?, ?, ?, ?)"
-            + " on conflict do nothing";
+    private static final String INSERT_HEAD = "insert into processed_request"
+            + " (family_id, item_kind, request_id, item_id, first_seen_at) values ";
+    private static final String INSERT = INSERT_HEAD + Rows.valueRows(5, 1) + " on conflict do nothing";
     private static final String SELECT = "select item_id from processed_request"
             + " where family_id = ? and item_kind = ? and request_id = ?";
 
@@ -59,7 +63,7 @@ final class RequestIdClaims {
      *
      * @return one claim per item, in the order of {@code items}
      */
-    static List<Claim> claim(Connection connection, String kind, List<Item> items, Instant now)
+    static List<Claim> claim(Connection connection, boolean h2, String kind, List<Item> items, Instant now)
             throws SQLException {
         List<Claim> claims = new ArrayList<>(items.size());
         Map<String, Integer> firstIndexByKey = new HashMap<>();
@@ -83,11 +87,12 @@ final class RequestIdClaims {
         }
 
         toInsert.sort(Comparator.comparing(i -> key(items.get(i))));
-        int[] counts = insert(connection, kind, items, toInsert, now);
+        boolean[] inserted = h2 ? insertEach(connection, kind, items, toInsert, now)
+                : insertAll(connection, kind, items, toInsert, now);
 
-        for (int n = 0; n < counts.length; n++) {
+        for (int n = 0; n < inserted.length; n++) {
             int index = toInsert.get(n);
-            if (counts[n] == 0 || counts[n] == Statement.SUCCESS_NO_INFO) {
+            if (!inserted[n]) {
                 UUID stored = selectItemId(connection, kind, items.get(index));
                 if (!stored.equals(items.get(index).itemId())) {
                     claims.set(index, new Claim(stored, false));
@@ -97,21 +102,63 @@ final class RequestIdClaims {
         return claims;
     }
 
-    private static int[] insert(Connection connection, String kind, List<Item> items, List<Integer> indexes,
-                                Instant now) throws SQLException {
+    /**
+     * Inserts the keys of {@code indexes} with one JDBC batch of single-row statements, and tells from the update
+     * count of each which ones were new.
+     */
+    private static boolean[] insertEach(Connection connection, String kind, List<Item> items, List<Integer> indexes,
+                                        Instant now) throws SQLException {
         OffsetDateTime seenAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        int[] counts;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int index : indexes) {
-                Item item = items.get(index);
-                insert.setObject(1, item.familyId());
-                insert.setString(2, kind);
-                insert.setString(3, item.requestId().orElseThrow().value());
-                insert.setObject(4, item.itemId());
-                insert.setObject(5, seenAt);
+                bind(insert, 0, kind, items.get(index), seenAt);
                 insert.addBatch();
             }
-            return insert.executeBatch();
+            counts = insert.executeBatch();
         }
+        boolean[] inserted = new boolean[counts.length];
+        for (int n = 0; n < counts.length; n++) {
+            inserted[n] = counts[n] != 0 && counts[n] != Statement.SUCCESS_NO_INFO;
+        }
+        return inserted;
+    }
+
+    /**
+     * Inserts the keys of {@code indexes} with one multi-row statement on PostgreSQL, and tells from the request ids
+     * it returns which ones were new. The rows are inserted in the order of the values list, so the sorted order
+     * still holds for the row locks.
+     */
+    private static boolean[] insertAll(Connection connection, String kind, List<Item> items, List<Integer> indexes,
+                                       Instant now) throws SQLException {
+        OffsetDateTime seenAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        String sql = INSERT_HEAD + Rows.valueRows(5, indexes.size())
+                + " on conflict do nothing returning family_id, request_id";
+        Set<String> newKeys = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int n = 0; n < indexes.size(); n++) {
+                bind(insert, n * 5, kind, items.get(indexes.get(n)), seenAt);
+            }
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    newKeys.add(rows.getObject(1, UUID.class) + "/" + rows.getString(2));
+                }
+            }
+        }
+        boolean[] inserted = new boolean[indexes.size()];
+        for (int n = 0; n < indexes.size(); n++) {
+            inserted[n] = newKeys.contains(key(items.get(indexes.get(n))));
+        }
+        return inserted;
+    }
+
+    private static void bind(PreparedStatement insert, int offset, String kind, Item item, OffsetDateTime seenAt)
+            throws SQLException {
+        insert.setObject(offset + 1, item.familyId());
+        insert.setString(offset + 2, kind);
+        insert.setString(offset + 3, item.requestId().orElseThrow().value());
+        insert.setObject(offset + 4, item.itemId());
+        insert.setObject(offset + 5, seenAt);
     }
 
     private static UUID selectItemId(Connection connection, String kind, Item item) throws SQLException {

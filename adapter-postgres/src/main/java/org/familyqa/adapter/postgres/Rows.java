@@ -29,34 +29,40 @@ final class Rows {
     static final String ANSWER_COLUMNS =
             "a.id, a.question_id, a.family_id, a.answer_text, a.answered_by, a.source, a.created_at";
 
-    static final String INSERT_QUESTION = "insert into question"
-            + " (id, family_id, question_text, category, asked_by, source, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+    /** The head of a multi-row question insert, up to its {@code values} list ({@link #valueRows}). */
+    static final String INSERT_QUESTION_HEAD = "insert into question"
+            + " (id, family_id, question_text, category, asked_by, source, created_at) values ";
 
-    static final String INSERT_ANSWER = "insert into answer"
-            + " (id, question_id, family_id, answer_text, answered_by, source, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?)";
+    /** The head of a multi-row answer insert, up to its {@code values} list ({@link #valueRows}). */
+    static final String INSERT_ANSWER_HEAD = "insert into answer"
+            + " (id, question_id, family_id, answer_text, answered_by, source, created_at) values ";
+
+    /** The number of columns that {@link #bindQuestion} and {@link #bindAnswer} bind. */
+    static final int ITEM_COLUMNS = 7;
 
     private Rows() {
     }
 
-    static void bindQuestion(PreparedStatement insert, Question question) throws SQLException {
-        insert.setObject(1, question.id().value());
-        insert.setObject(2, question.familyId().value());
-        insert.setString(3, question.text().value());
-        insert.setString(4, question.category().value());
-        insert.setString(5, question.askedBy().map(MemberName::value).orElse(null));
-        insert.setString(6, question.source().code());
-        insert.setObject(7, timestamp(question.createdAt()));
+    /** Binds the {@link #ITEM_COLUMNS} values of {@code question} to the parameters after {@code offset}. */
+    static void bindQuestion(PreparedStatement insert, int offset, Question question) throws SQLException {
+        insert.setObject(offset + 1, question.id().value());
+        insert.setObject(offset + 2, question.familyId().value());
+        insert.setString(offset + 3, question.text().value());
+        insert.setString(offset + 4, question.category().value());
+        insert.setString(offset + 5, question.askedBy().map(MemberName::value).orElse(null));
+        insert.setString(offset + 6, question.source().code());
+        insert.setObject(offset + 7, timestamp(question.createdAt()));
     }
 
-    static void bindAnswer(PreparedStatement insert, Answer answer) throws SQLException {
-        insert.setObject(1, answer.id().value());
-        insert.setObject(2, answer.questionId().value());
-        insert.setObject(3, answer.familyId().value());
-        insert.setString(4, answer.text().value());
-        insert.setString(5, answer.answeredBy().map(MemberName::value).orElse(null));
-        insert.setString(6, answer.source().code());
-        insert.setObject(7, timestamp(answer.createdAt()));
+    /** Binds the {@link #ITEM_COLUMNS} values of {@code answer} to the parameters after {@code offset}. */
+    static void bindAnswer(PreparedStatement insert, int offset, Answer answer) throws SQLException {
+        insert.setObject(offset + 1, answer.id().value());
+        insert.setObject(offset + 2, answer.questionId().value());
+        insert.setObject(offset + 3, answer.familyId().value());
+        insert.setString(offset + 4, answer.text().value());
+        insert.setString(offset + 5, answer.answeredBy().map(MemberName::value).orElse(null));
+        insert.setString(offset + 6, answer.source().code());
+        insert.setObject(offset + 7, timestamp(answer.createdAt()));
     }
 
     /** Reads a question from the 7 columns of {@link #QUESTION_COLUMNS} starting at {@code first}. */
@@ -90,6 +96,15 @@ final class Rows {
     static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * Returns the {@code values} list of a multi-row insert: {@code rows} parenthesised groups of {@code columns}
+     * placeholders each.
+     */
+    static String valueRows(int columns, int rows) {
+        String row = "(" + placeholders(columns) + ")";
+        return String.join(", ", java.util.Collections.nCopies(rows, row));
     }
 
     /** Returns {@code count} comma-separated placeholders, for an {@code in (...)} list. */
