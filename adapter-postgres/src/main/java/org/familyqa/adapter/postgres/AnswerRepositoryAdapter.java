@@ -150,24 +150,8 @@ final class AnswerRepositoryAdapter implements AnswerRepository {
     }
 
     private static Map<UUID, Answer> selectByIds(Connection connection, List<UUID> ids) throws SQLException {
-        Map<UUID, Answer> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        String sql = "select " + Rows.ANSWER_COLUMNS + " from answer a where a.id in ("
-                + Rows.placeholders(ids.size()) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setObject(i + 1, ids.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Answer answer = Rows.answer(rows, 1);
-                    found.put(answer.id().value(), answer);
-                }
-            }
-        }
-        return found;
+        return Rows.selectByIds(connection, Rows.ANSWER_COLUMNS + " from answer a", "a", ids, Rows::answer,
+                item -> item.id().value());
     }
 
     @Override

@@ -146,24 +146,8 @@ final class QuestionRepositoryAdapter implements QuestionRepository {
     }
 
     private static Map<UUID, Question> selectByIds(Connection connection, List<UUID> ids) throws SQLException {
-        Map<UUID, Question> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        String sql = "select " + Rows.QUESTION_COLUMNS + " from question q where q.id in ("
-                + Rows.placeholders(ids.size()) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setObject(i + 1, ids.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Question question = Rows.question(rows, 1);
-                    found.put(question.id().value(), question);
-                }
-            }
-        }
-        return found;
+        return Rows.selectByIds(connection, Rows.QUESTION_COLUMNS + " from question q", "q", ids, Rows::question,
+                item -> item.id().value());
     }
 
     @Override

@@ -1,12 +1,17 @@
 package org.familyqa.adapter.postgres;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.familyqa.domain.family.FamilyId;
 import org.familyqa.domain.question.Answer;
@@ -110,5 +115,39 @@ final class Rows {
     /** Returns {@code count} comma-separated placeholders, for an {@code in (...)} list. */
     static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** Reads one domain item from the current row, starting at the given column. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row, int first) throws SQLException;
+    }
+
+    /**
+     * Selects the rows of {@code ids} from a table in one statement.
+     *
+     * @param columnsFromTable the selected columns and the table with its alias, such as
+     *                         {@code "<columns> from question q"}, where {@code q.id} is the key
+     * @return the items found, by id; ids without a row are absent
+     */
+    static <T> Map<UUID, T> selectByIds(Connection connection, String columnsFromTable, String alias, List<UUID> ids,
+                                        RowReader<T> reader, Function<T, UUID> idOf) throws SQLException {
+        Map<UUID, T> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String sql = "select " + columnsFromTable + " where " + alias + ".id in (" + placeholders(ids.size()) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setObject(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    T item = reader.read(rows, 1);
+                    found.put(idOf.apply(item), item);
+                }
+            }
+        }
+        return found;
     }
 }
