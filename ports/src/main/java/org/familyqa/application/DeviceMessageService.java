@@ -24,9 +24,7 @@ import org.familyqa.domain.message.Validated;
 import org.familyqa.domain.mqtt.FamilyTopic;
 import org.familyqa.domain.mqtt.TopicPrefix;
 import org.familyqa.domain.question.Answer;
-import org.familyqa.domain.question.AnswerId;
 import org.familyqa.domain.question.Question;
-import org.familyqa.domain.question.QuestionId;
 import org.familyqa.domain.question.RequestId;
 import org.familyqa.domain.question.Source;
 import org.familyqa.domain.ratelimit.FamilyRateLimiter;
@@ -260,13 +258,11 @@ public final class DeviceMessageService implements DeviceMessageUseCase {
     }
 
     private Question newQuestion(FamilyId familyId, AskRequest request) {
-        return new Question(new QuestionId(ids.newId()), familyId, request.text(), request.category(),
-                request.askedBy(), Source.MQTT, Rejections.now(clock));
+        return QuestionService.newQuestion(ids, clock, familyId, request, Source.MQTT);
     }
 
     private Answer newAnswer(FamilyId familyId, RespondRequest request) {
-        return new Answer(new AnswerId(ids.newId()), request.questionId(), familyId, request.text(),
-                request.answeredBy(), Source.MQTT, Rejections.now(clock));
+        return QuestionService.newAnswer(ids, clock, familyId, request, Source.MQTT);
     }
 
     private Rejection rateLimited() {

@@ -85,7 +85,7 @@ public final class QuestionService implements QuestionUseCases {
         if (!rateLimiter.tryAcquire(familyId, clock.instant())) {
             return Result.rejected(Rejections.rateLimited(rateLimiter.limit()));
         }
-        Question question = newQuestion(familyId, request, source);
+        Question question = newQuestion(ids, clock, familyId, request, source);
 
         StoreResult<Question> result = questions.addAll(List.of(new NewQuestion(question, request.requestId())))
                 .get(0);
@@ -114,7 +114,7 @@ public final class QuestionService implements QuestionUseCases {
         if (!rateLimiter.tryAcquire(familyId, clock.instant())) {
             return Result.rejected(Rejections.rateLimited(rateLimiter.limit()));
         }
-        Answer answer = newAnswer(familyId, request, source);
+        Answer answer = newAnswer(ids, clock, familyId, request, source);
 
         StoreResult<Answer> result = answers.addAll(List.of(new NewAnswer(answer, request.requestId()))).get(0);
 
@@ -163,12 +163,14 @@ public final class QuestionService implements QuestionUseCases {
                 .map(question -> new QuestionWithAnswers(question, answers.listByQuestion(familyId, questionId)));
     }
 
-    Question newQuestion(FamilyId familyId, AskRequest request, Source source) {
+    /** Creates the question of a request with a new id, created now; shared with {@link DeviceMessageService}. */
+    static Question newQuestion(IdGenerator ids, Clock clock, FamilyId familyId, AskRequest request, Source source) {
         return new Question(new QuestionId(ids.newId()), familyId, request.text(), request.category(),
                 request.askedBy(), source, Rejections.now(clock));
     }
 
-    Answer newAnswer(FamilyId familyId, RespondRequest request, Source source) {
+    /** Creates the answer of a request with a new id, created now; shared with {@link DeviceMessageService}. */
+    static Answer newAnswer(IdGenerator ids, Clock clock, FamilyId familyId, RespondRequest request, Source source) {
         return new Answer(new AnswerId(ids.newId()), request.questionId(), familyId, request.text(),
                 request.answeredBy(), source, Rejections.now(clock));
     }

@@ -40,7 +40,11 @@ final class DeviceLimits {
      */
     static int publishPacketSize(String topic, int payloadBytes, boolean withPacketId) {
         int remaining = 2 + topic.getBytes(StandardCharsets.UTF_8).length + (withPacketId ? 2 : 0) + payloadBytes;
-        int lengthBytes = remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4;
+        // The remaining length is a variable-length integer with 7 bits per byte.
+        int lengthBytes = 1;
+        for (int value = remaining; value >= 128; value /= 128) {
+            lengthBytes++;
+        }
         return 1 + lengthBytes + remaining;
     }
 }
